@@ -1,0 +1,56 @@
+"""Everything the site generates from the records, independent of any site generator."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import actors, plans, rounds, sources, sticking_points
+from .dataset import FOLDERS, Dataset
+from .render import page_path
+
+
+@dataclass(frozen=True)
+class Generated:
+    path: str  # where the file sits among the site's sources, e.g. rounds/x.md
+    content: str | bytes
+    edit: str | None  # the repository file a reader would edit to change it
+
+
+def record_pages(dataset: Dataset) -> list[Generated]:
+    """One Markdown page per record, each pointing at its YAML file for editing."""
+    out = [Generated(page_path("round", r.id), rounds.page(dataset, r), r.file) for r in dataset.rounds.values()]
+    out += [Generated(page_path("actor", a.id), actors.page(dataset, a), a.file) for a in dataset.actors.values()]
+    out += [Generated(page_path("sticking-point", p.id), sticking_points.page(dataset, p), p.file)
+            for p in dataset.points.values()]
+    out += [Generated(page_path("plan", p.id), plans.page(dataset, p), p.file) for p in dataset.plans.values()]
+    cited_by = sources.citers(dataset)
+    out += [Generated(page_path("source", s.id), sources.page(dataset, s, cited_by[s.id]), s.file)
+            for s in dataset.sources.values()]
+    return out
+
+
+Section = Callable[[Dataset, str], str]
+MARKERS: dict[str, Section] = {
+    "rounds": rounds.index,
+    "actors": actors.index,
+    "sticking-points": sticking_points.index,
+    "sources": sources.index,
+    "plans": plans.index,
+    "plan-comparison": plans.comparison,
+}
+_MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
+
+
+def fill_markers(markdown: str, path: str, dataset: Dataset) -> str:
+    """Replace each `<!-- peace:NAME -->` in a hand-written page with what NAME renders."""
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in MARKERS:
+            raise KeyError(f"{path}: unknown marker 'peace:{name}' (known: {', '.join(sorted(MARKERS))})")
+        return MARKERS[name](dataset, path)
+    return _MARKER.sub(replace, markdown)
+
+
+WATCHED = ("data", "seeds", "schemas", "hooks")
+__all__ = ["FOLDERS", "Generated", "MARKERS", "WATCHED", "fill_markers", "record_pages"]

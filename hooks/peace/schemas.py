@@ -1,0 +1,81 @@
+"""Check loaded records against the JSON Schemas in `schemas/`, in plain words."""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path as FsPath
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem, format_path
+from .yamlfile import Loaded
+
+SCHEMA_DIR = FsPath(__file__).resolve().parents[2] / "schemas"
+KINDS = ("source", "actor", "round", "sticking-point", "plan")
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "a mapping of fields", "null": "empty"}
+
+
+def _read(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """A validator for one record kind, resolving `common.schema.json` from disk."""
+    common = SCHEMA_DIR / "common.schema.json"
+    registry = Registry().with_resource(common.as_uri(), Resource.from_contents(_read(common.name)))
+    path = SCHEMA_DIR / f"{kind}.schema.json"
+    # The files carry no $id, so editors resolve their relative $refs; give the root one here.
+    schema = {**_read(path.name), "$id": path.as_uri()}
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def check(kind: str, loaded: Loaded) -> list[Problem]:
+    problems = []
+    for error in validator(kind).iter_errors(loaded.data):
+        problems.extend(_problems(error, loaded))
+    return problems
+
+
+def _problems(error: ValidationError, loaded: Loaded) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return [Problem(loaded.file, loaded.line(path + (key,)), format_path(path + (key,)),
+                        f"unknown field '{key}' (allowed here: {allowed})")
+                for key in sorted(set(error.instance) - set(error.schema.get("properties", {})))]
+    return [Problem(loaded.file, loaded.line(path), format_path(path), _message(error))]
+
+
+def _message(error: ValidationError) -> str:
+    value = error.instance
+    shown = repr(value) if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    if error.validator == "required":
+        return f"missing required field {error.message.split(' is a required')[0]}"
+    if error.validator == "type":
+        return f"expected {_TYPE_NAMES.get(error.validator_value, error.validator_value)}, got {_type_name(value)}"
+    if error.validator == "uniqueItems":
+        return "lists the same item twice"
+    if error.validator == "minItems":
+        return f"needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+    if error.validator == "maxLength":
+        return f"is longer than {error.validator_value} characters"
+    if error.validator == "minLength":
+        return "must not be empty"
+    custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
+    if custom:
+        return f"{shown} {custom}"
+    return error.message
+
+
+def _type_name(value: Any) -> str:
+    for python_type, name in ((bool, "true or false"), (int, "a number"), (float, "a number"), (str, "text"),
+                              (list, "a list"), (dict, "a mapping of fields")):
+        if isinstance(value, python_type):
+            return name
+    return "nothing" if value is None else type(value).__name__

@@ -1,0 +1,29 @@
+"""Sticking-point pages and their index."""
+from __future__ import annotations
+
+from .dataset import Dataset
+from .model import Position, StickingPoint
+from .render import page_path, render
+
+
+def history(dataset: Dataset, point: StickingPoint) -> list[tuple]:
+    """Every round where the point was on the table, oldest first, with what moved."""
+    return [(r, move) for r in dataset.rounds.values() for move in r.sticking_points if move.point == point.id]
+
+
+def positions_by_side(point: StickingPoint) -> list[tuple[str, list[Position]]]:
+    sides: dict[str, list[Position]] = {}
+    for pos in point.positions:
+        sides.setdefault(pos.side, []).append(pos)
+    return [(side, sorted(items, key=lambda p: p.as_of)) for side, items in sides.items()]
+
+
+def page(dataset: Dataset, point: StickingPoint) -> str:
+    clauses = [(plan, c) for plan in dataset.plans.values() for c in plan.points if c.point == point.id]
+    return render("sticking-point.md.j2", dataset, page_path("sticking-point", point.id), p=point,
+                  positions=positions_by_side(point), rounds=history(dataset, point), clauses=clauses)
+
+
+def index(dataset: Dataset, path: str) -> str:
+    return render("sticking-points-index.md.j2", dataset, path, points=list(dataset.points.values()),
+                  history=lambda p: history(dataset, p))

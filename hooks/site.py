@@ -1,0 +1,57 @@
+"""MkDocs hooks: thin glue between MkDocs and the `peace` package.
+
+on_config loads and validates every record (the build stops there, before
+anything is written, when a record is wrong); on_files adds the generated
+pages; on_page_markdown fills the `<!-- peace:... -->` markers of the
+hand-written pages.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from peace import dataset as datasets
+from peace import pages
+from peace.problems import DataError
+
+log = logging.getLogger("mkdocs.hooks.peace")
+_loaded: dict[str, datasets.Dataset] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        data = datasets.load(root)
+    except DataError as error:
+        raise Abort(f"\n{error}") from None
+    _loaded["data"] = data
+    # Dates that differ between builds (sitemap) come from the data, not the clock.
+    os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(data.last_reviewed()))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for f in files:
+        if f.is_documentation_page():
+            f.edit_uri = f"docs/{f.src_uri}"
+    for generated in pages.record_pages(_loaded["data"]):
+        file = File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.edit_uri = generated.edit
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
+
+
+def _epoch(day: str) -> int:
+    import datetime as dt
+
+    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp())
