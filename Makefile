@@ -25,7 +25,7 @@ check: $(BIN)/.installed
 test: $(BIN)/.installed
 	rm -rf $(SITE_TMP)
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE_TMP)
-	$(BIN)/python -m pytest
+	PEACE_SITE=$(SITE_TMP) $(BIN)/python -m pytest
 
 clean:
 	rm -rf site .build

@@ -1,0 +1,66 @@
+"""Shared helpers: copy the project into a temporary folder with chosen data and build it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SKELETON = ("mkdocs.yml", "docs", "hooks", "schemas")
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+def make_project(dest: Path, data_from: Path | None = None) -> Path:
+    """The site's code and pages in `dest`, with `data/` and `seeds/` taken from `data_from` (default: the real ones)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SKELETON:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=_IGNORE)
+        else:
+            shutil.copy2(src, dest / name)
+    origin = data_from or ROOT
+    for name in ("data", "seeds"):
+        if (origin / name).is_dir():
+            shutil.copytree(origin / name, dest / name, ignore=_IGNORE)
+    return dest
+
+
+def build(project: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
+    """A strict build, as CI runs it, in a separate process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def check(project: Path) -> subprocess.CompletedProcess[str]:
+    """`make check`'s command: validation alone."""
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    return subprocess.run([sys.executable, "-m", "peace.check", str(project)], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data set built into a site; returns the site folder."""
+    project = make_project(tmp_path_factory.mktemp("minimal"), FIXTURES / "minimal")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built into a site; `make test` passes its fresh strict build in PEACE_SITE."""
+    prebuilt = os.environ.get("PEACE_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
+    project = make_project(tmp_path_factory.mktemp("real"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
