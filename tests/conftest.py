@@ -40,7 +40,7 @@ def build(project: Path, site: str = "site") -> subprocess.CompletedProcess[str]
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
     """`make check`'s command: validation alone."""
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     return subprocess.run([sys.executable, "-m", "peace.check", str(project)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)
 

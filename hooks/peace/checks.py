@@ -16,7 +16,7 @@ def run(dataset: Dataset) -> list[Problem]:
     for record in dataset.records():
         loaded = dataset.loaded[record.file]
         for path, kind, ref in _references(loaded.data):
-            if ref not in dataset.by_kind(kind):
+            if ref not in dataset.by_kind(kind) and (kind, ref) not in dataset.broken:
                 problems.append(Problem(record.file, loaded.line(path), format_path(path), f"unknown {kind.replace('-', ' ')} '{ref}'"))
         for path, message in _date_order(loaded.data):
             problems.append(Problem(record.file, loaded.line(path), format_path(path), message))

@@ -32,6 +32,8 @@ class Dataset:
     rounds: dict[str, model.Round] = field(default_factory=dict)
     plans: dict[str, model.Plan] = field(default_factory=dict)
     loaded: dict[str, yamlfile.Loaded] = field(default_factory=dict, repr=False)
+    # Ids of files that failed to load: references to them are not reported a second time.
+    broken: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def by_kind(self, kind: str) -> dict[str, Any]:
         return {"source": self.sources, "actor": self.actors, "sticking-point": self.points,
@@ -51,9 +53,11 @@ def load(root: Path) -> Dataset:
     problems: list[Problem] = []
     for kind, folder in FOLDERS.items():
         for path in _files(root / folder, root, problems):
-            problems += _load_record(kind, path, root, dataset)
-    if not problems:
-        problems += checks.run(dataset)
+            found = _load_record(kind, path, root, dataset)
+            if found:
+                dataset.broken.add((kind, path.stem))
+            problems += found
+    problems += checks.run(dataset)
     if problems:
         raise DataError(problems)
     _sort(dataset)

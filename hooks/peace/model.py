@@ -44,7 +44,8 @@ class Record:
 @dataclass
 class Source(Record):
     outlet: str = ""
-    headline: str = ""
+    headline: str | None = None
+    topic: str | None = None
     published: str | None = None
     url: str | None = None
     language: str = "en"
@@ -52,6 +53,11 @@ class Source(Record):
     state_controlled: bool = False
     seed_article: str | None = None
     notes: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The headline, or the descriptive topic in brackets when the headline is not known."""
+        return self.headline or f"[{self.topic}]"
 
 
 @dataclass(frozen=True)
@@ -194,7 +200,7 @@ def _base(raw: dict[str, Any], file: str) -> dict[str, Any]:
 
 def source(raw: dict[str, Any], file: str) -> Source:
     base = {"id": raw["id"], "file": file, "reviewed": raw["reviewed"], "sources": (), "raw": raw}
-    keys = ("outlet", "headline", "published", "url", "language", "kind", "state_controlled", "seed_article", "notes")
+    keys = ("outlet", "headline", "topic", "published", "url", "language", "kind", "state_controlled", "seed_article", "notes")
     return Source(**base, **{k: raw[k] for k in keys if k in raw})
 
 

@@ -54,7 +54,7 @@ class Writer:
         """A link to a record's page, labelled with its name unless told otherwise."""
         if text is None:
             record = self.data.by_kind(kind)[record_id]
-            text = getattr(record, "name", None) or getattr(record, "title", None) or record.headline
+            text = getattr(record, "name", None) or getattr(record, "title", None) or record.label
         return link(text, self.href(page_path(kind, record_id)))
 
     def actor(self, actor_id: str) -> Md:
@@ -85,7 +85,7 @@ class Writer:
 
     def _footnote(self, source_id: str) -> str:
         source = self.data.sources[source_id]
-        parts = [self.to("source", source_id, f"{source.outlet}: {source.headline}")]
+        parts = [self.to("source", source_id, f"{source.outlet}: {source.label}")]
         if source.published:
             parts.append(inline(dates.day(source.published)))
         target = url(source.url) if source.url else None
