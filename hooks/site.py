@@ -44,6 +44,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = generated.edit
         files.append(file)
+    for generated in pages.downloads(_loaded["data"], config.site_url or "", config.site_name):
+        files.append(File.generated(config, generated.path, content=generated.content))
     return files
 
 

@@ -35,6 +35,22 @@ def block(value: object) -> Md:
     return Md("\n\n".join(paragraphs))
 
 
+def html_text(value: object) -> Md:
+    """Literal text inside raw HTML (an attribute or an element Markdown does not touch)."""
+    return Md(html.escape(str(value), quote=True))
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slugs(values: object) -> Md:
+    """Record ids for an HTML attribute, separated by spaces; ids are validated slugs."""
+    items = [str(v) for v in values]  # type: ignore[attr-defined]
+    if not all(_SLUG.match(item) for item in items):
+        raise ValueError(f"not an id: {items!r}")
+    return Md(" ".join(items))
+
+
 def url(value: str) -> str | None:
     """The address as a Markdown link target, or None when it is not plain http(s)."""
     if not _SAFE_URL.match(value):

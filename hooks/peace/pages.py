@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from . import actors, plans, rounds, sources, sticking_points
+from . import actors, export, feed, overviews, plans, rounds, sources, sticking_points
 from .dataset import FOLDERS, Dataset
-from .render import page_path
+from .render import page_path, render
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,17 @@ def record_pages(dataset: Dataset) -> list[Generated]:
     return out
 
 
+def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated]:
+    """The exports and the feed: files served as they are, not pages."""
+    out = [Generated(path, content, None) for path, content in export.files(dataset).items()]
+    out.append(Generated("feed.xml", feed.atom(dataset, site_url, site_name), None))
+    return out
+
+
+def downloads_list(dataset: Dataset, path: str) -> str:
+    return render("downloads.md.j2", dataset, path, files=sorted(export.files(dataset)))
+
+
 Section = Callable[[Dataset, str], str]
 MARKERS: dict[str, Section] = {
     "rounds": rounds.index,
@@ -38,6 +49,11 @@ MARKERS: dict[str, Section] = {
     "sources": sources.index,
     "plans": plans.index,
     "plan-comparison": plans.comparison,
+    "timeline": overviews.timeline,
+    "status-grid": overviews.status_grid,
+    "positions": overviews.positions,
+    "stats": overviews.stats,
+    "downloads": downloads_list,
 }
 _MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
 
@@ -53,4 +69,4 @@ def fill_markers(markdown: str, path: str, dataset: Dataset) -> str:
 
 
 WATCHED = ("data", "seeds", "schemas", "hooks")
-__all__ = ["FOLDERS", "Generated", "MARKERS", "WATCHED", "fill_markers", "record_pages"]
+__all__ = ["FOLDERS", "Generated", "MARKERS", "WATCHED", "downloads", "fill_markers", "record_pages"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import dates
-from .escape import Md, block, finalize, inline, link, url
+from .escape import Md, block, finalize, html_text, inline, link, slugs, url
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -21,7 +21,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=finalize,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(block=block, day=dates.day, span=dates.span, month=dates.month, period=dates.period,
-                       listing=listing, md=Md)  # md: only for macro output, which is built from escaped values
+                       listing=listing, html=html_text, slugs=slugs, md=Md)  # md: only for macro output, which is built from escaped values
 
     return env
 

@@ -1,0 +1,34 @@
+// Timeline filter: narrows the list to one actor or one sticking point.
+// Without script the form stays hidden and the full list is shown.
+(function () {
+  function setUp() {
+    var form = document.querySelector("form.peace-filter");
+    if (!form) return;
+    var rounds = Array.prototype.slice.call(document.querySelectorAll(".peace-round"));
+    function apply() {
+      var actor = form.elements.actor.value;
+      var point = form.elements.point.value;
+      var shown = 0;
+      rounds.forEach(function (el) {
+        var ok = (!actor || el.dataset.actors.split(" ").indexOf(actor) >= 0) &&
+                 (!point || el.dataset.points.split(" ").indexOf(point) >= 0);
+        el.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      document.querySelectorAll(".md-typeset h2").forEach(function (h) {
+        var el = h.nextElementSibling, any = false;
+        while (el && el.tagName !== "H2") {
+          if (el.classList.contains("peace-round") && !el.hidden) any = true;
+          el = el.nextElementSibling;
+        }
+        h.hidden = !any;
+      });
+      form.elements.count.value = shown + " of " + rounds.length + " rounds";
+    }
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    apply();
+  }
+  // Material's instant navigation swaps pages without a reload: run on each new page.
+  if (window.document$) window.document$.subscribe(setUp); else document.addEventListener("DOMContentLoaded", setUp);
+})();

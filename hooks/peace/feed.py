@@ -1,0 +1,44 @@
+"""An Atom feed of new and revised records, dated by each record's `reviewed` field."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from .dataset import Dataset
+from .render import SECTIONS
+
+LIMIT = 100
+_KINDS = ("round", "actor", "sticking-point", "plan", "source")
+
+
+def _when(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc)
+
+
+def _title(record: Any) -> str:
+    return getattr(record, "name", None) or getattr(record, "title", None) or f"{record.outlet}: {record.label}"
+
+
+def atom(dataset: Dataset, site_url: str, title: str) -> bytes:
+    """The newest reviews first; an entry's id changes with its review date, so readers see revisions."""
+    base = site_url.rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.id(base)
+    feed.title(title)
+    feed.link(href=base, rel="alternate")
+    feed.link(href=base + "feed.xml", rel="self")
+    feed.language("en")
+    feed.updated(_when(dataset.last_reviewed()))
+    entries = [(kind, r) for kind in _KINDS for r in dataset.by_kind(kind).values()]
+    entries.sort(key=lambda e: (e[1].reviewed, e[0], e[1].id), reverse=True)
+    for kind, record in reversed(entries[:LIMIT]):  # feedgen prepends, so add oldest first
+        url = f"{base}{SECTIONS[kind]}/{record.id}/"
+        entry = feed.add_entry()
+        entry.id(f"{url}#reviewed-{record.reviewed}")
+        entry.title(f"{kind.replace('-', ' ').capitalize()}: {_title(record)}")
+        entry.link(href=url)
+        entry.updated(_when(record.reviewed))
+        entry.summary(getattr(record, "summary", None) or getattr(record, "notes", None) or _title(record))
+    return feed.atom_str(pretty=True)

@@ -1,0 +1,51 @@
+"""The overviews: timeline, status grid, positions matrix and the home-page figures."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from .dataset import Dataset
+from .model import Position, Round, StickingPoint
+from .render import render
+
+# The main sides of the positions matrix come first, in this order; any other side follows by name.
+MATRIX_SIDES = ("ukraine", "russia", "united-states", "european-leaders")
+
+
+def timeline(dataset: Dataset, path: str) -> str:
+    """Every round by date, grouped by month, with what a filter script needs in data attributes."""
+    rounds = list(dataset.rounds.values())
+    months = [(month, list(items)) for month, items in groupby(rounds, key=lambda r: r.day[:7])]
+    actors = sorted({a for r in rounds for a in r.participants}, key=lambda i: dataset.actors[i].name.casefold())
+    points = [p for p in dataset.points.values() if any(m.point == p.id for r in rounds for m in r.sticking_points)]
+    return render("timeline.md.j2", dataset, path, months=months, actors=actors, points=points,
+                  parties=_parties, point_ids=lambda r: sorted({m.point for m in r.sticking_points}))
+
+
+def _parties(r: Round) -> list[str]:
+    return list(dict.fromkeys([*(d.side for d in r.delegations), *r.hosts, *r.mediators]))
+
+
+def status_grid(dataset: Dataset, path: str) -> str:
+    """Sticking points by rounds in date order; each cell the status after that round."""
+    rounds = [r for r in dataset.rounds.values() if r.sticking_points]
+    rows = [(p, [next((m for m in r.sticking_points if m.point == p.id), None) for r in rounds])
+            for p in dataset.points.values()]
+    return render("status-grid.md.j2", dataset, path, rounds=rounds, rows=[row for row in rows if any(row[1])])
+
+
+def latest(point: StickingPoint, side: str) -> Position | None:
+    held = [p for p in point.positions if p.side == side]
+    return max(held, key=lambda p: p.as_of, default=None)
+
+
+def positions(dataset: Dataset, path: str) -> str:
+    """Sides against sticking points; each cell the latest stance, its date and its source."""
+    held = {pos.side for p in dataset.points.values() for pos in p.positions}
+    sides = sorted(held, key=lambda s: (MATRIX_SIDES.index(s) if s in MATRIX_SIDES else len(MATRIX_SIDES),
+                                        dataset.actors[s].name.casefold()))
+    rows = [(p, [latest(p, s) for s in sides]) for p in dataset.points.values()]
+    return render("positions.md.j2", dataset, path, sides=sides, rows=rows)
+
+
+def stats(dataset: Dataset, path: str) -> str:
+    return render("stats.md.j2", dataset, path, last=dataset.last_reviewed())
