@@ -1,0 +1,88 @@
+"""The curated data itself: coverage, sourcing and names, and its built site."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from htmlpage import page
+from peace import dataset, sources
+
+DATA = dataset.load(ROOT)
+
+
+def test_coverage_of_the_process() -> None:
+    people = [a for a in DATA.actors.values() if a.kind == "person"]
+    assert len(DATA.rounds) >= 22
+    assert len(people) >= 30
+    assert len(DATA.points) >= 10
+    statuses = Counter(r.status for r in DATA.rounds.values())
+    assert statuses["postponed"] >= 2 and statuses["planned"] >= 1
+    assert min(r.day for r in DATA.rounds.values()) == "2025-02-18"
+
+
+def test_every_record_cites_a_source() -> None:
+    for record in [*DATA.rounds.values(), *DATA.actors.values(), *DATA.points.values(), *DATA.plans.values()]:
+        assert list(sources.cited(record.raw)), record.file
+
+
+def test_every_source_record_is_cited() -> None:
+    cited_by = sources.citers(DATA)
+    assert [s for s, citing in cited_by.items() if not citing] == []
+
+
+def test_no_two_actors_share_a_name_or_alias() -> None:
+    names = Counter(" ".join(n.casefold().split()) for a in DATA.actors.values() for n in {a.name, *a.aliases})
+    assert [n for n, count in names.items() if count > 1] == []
+
+
+def test_state_controlled_outlets_are_flagged() -> None:
+    for source in DATA.sources.values():
+        if source.outlet.casefold().startswith(("tass", "xinhua", "people's daily", "ria novosti")):
+            assert source.state_controlled, source.id
+
+
+def test_only_web_addresses() -> None:
+    for source in DATA.sources.values():
+        assert source.url is None or source.url.startswith(("https://", "http://")), source.id
+
+
+def test_seed_articles_each_have_a_record() -> None:
+    assert sorted(s.seed_article for s in DATA.sources.values() if s.seed_article) == [
+        "000_491ebd2d5b6c73b3.txt", "001_81c881715f15bfa1.txt", "002_74322c8214a96946.txt",
+        "003_4fc204a1d50b67c3.txt", "004_9a69391f3c747d3c.txt"]
+
+
+def test_every_record_has_its_page(real_site: Path) -> None:
+    for section, records in [("rounds", DATA.rounds), ("actors", DATA.actors), ("sticking-points", DATA.points),
+                             ("plans", DATA.plans), ("sources", DATA.sources)]:
+        for record_id in records:
+            assert (real_site / section / record_id / "index.html").is_file(), f"{section}/{record_id}"
+
+
+def test_round_pages_link_participants_both_ways(real_site: Path) -> None:
+    for r in DATA.rounds.values():
+        round_page = page(real_site, f"rounds/{r.id}")
+        for actor_id in r.participants:
+            assert round_page.links_to(real_site, f"actors/{actor_id}"), (r.id, actor_id)
+            assert page(real_site, f"actors/{actor_id}").links_to(real_site, f"rounds/{r.id}"), (actor_id, r.id)
+        for move in r.sticking_points:
+            assert page(real_site, f"sticking-points/{move.point}").links_to(real_site, f"rounds/{r.id}")
+
+
+@pytest.fixture(scope="module")
+def search_docs(real_site: Path) -> list[dict]:
+    return json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_finds_every_person_by_every_alias(search_docs: list[dict]) -> None:
+    missing = []
+    for actor in DATA.actors.values():
+        for alias in actor.aliases:
+            hits = [d["location"] for d in search_docs if alias.casefold() in d["text"].casefold()]
+            if not any(h.startswith(f"actors/{actor.id}/") for h in hits):
+                missing.append((actor.id, alias))
+    assert missing == []
