@@ -1,6 +1,7 @@
 """The overviews: timeline, status grid, positions matrix and the home-page figures."""
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from .dataset import Dataset
@@ -38,13 +39,23 @@ def latest(point: StickingPoint, side: str) -> Position | None:
     return max(held, key=lambda p: p.as_of, default=None)
 
 
+# A sentence ends at a full stop after a lower-case letter or digit, so "U.S. envoy" is not cut.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\u201d\"])\.\s+(?=[A-Z\u201c\"])")
+
+
+def first_sentence(text: str) -> str:
+    """The stance in a few words for a matrix cell; the full text is on the sticking point's page."""
+    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return parts[0] + (". …" if len(parts) > 1 else "")
+
+
 def positions(dataset: Dataset, path: str) -> str:
     """Sides against sticking points; each cell the latest stance, its date and its source."""
     held = {pos.side for p in dataset.points.values() for pos in p.positions}
     sides = sorted(held, key=lambda s: (MATRIX_SIDES.index(s) if s in MATRIX_SIDES else len(MATRIX_SIDES),
                                         dataset.actors[s].name.casefold()))
     rows = [(p, [latest(p, s) for s in sides]) for p in dataset.points.values()]
-    return render("positions.md.j2", dataset, path, sides=sides, rows=rows)
+    return render("positions.md.j2", dataset, path, sides=sides, rows=rows, short=first_sentence)
 
 
 def stats(dataset: Dataset, path: str) -> str:
