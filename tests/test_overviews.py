@@ -93,3 +93,10 @@ def test_search_finds_a_person_by_any_alias(minimal_site: Path) -> None:
     for alias in ["Ada Ekzampl", "Ада Приклад"]:
         hits = {d["location"] for d in index["docs"] if alias.casefold() in d["text"].casefold()}
         assert any(h.startswith("actors/ada-example/") for h in hits), alias
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
+    from peace.export import _csv
+
+    assert _csv(["a", "b"], [["=HYPERLINK(\"x\")", "-1 and more"], ["plain", "@sum"]]).splitlines() == [
+        "a,b", "\"'=HYPERLINK(\"\"x\"\")\",'-1 and more", "plain,'@sum"]

@@ -1,6 +1,7 @@
 """Checks a schema cannot express: references, date order, unique names."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .problems import Path, Problem, format_path
@@ -18,7 +19,7 @@ def run(dataset: Dataset) -> list[Problem]:
         for path, kind, ref in _references(loaded.data):
             if ref not in dataset.by_kind(kind) and (kind, ref) not in dataset.broken:
                 problems.append(Problem(record.file, loaded.line(path), format_path(path), f"unknown {kind.replace('-', ' ')} '{ref}'"))
-        for path, message in _date_order(loaded.data):
+        for path, message in [*_date_order(loaded.data), *_reviewed(record.reviewed)]:
             problems.append(Problem(record.file, loaded.line(path), format_path(path), message))
     problems += _names(dataset)
     return problems
@@ -59,6 +60,18 @@ def _date_order(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     for i, role in enumerate(data.get("roles", [])):
         if role.get("from") and role.get("to") and role["to"] < role["from"]:
             yield ("roles", i, "to"), f"role ends ({role['to']}) before it starts ({role['from']})"
+
+
+FIRST_REVIEW = "2000-01-01"
+
+
+def _reviewed(day: str) -> Iterator[tuple[Path, str]]:
+    """A review date from the past; the newest one stamps the build (sitemap, gzip), which fails outside 1970-2106."""
+    tomorrow = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)).isoformat()  # any time zone's today
+    if day < FIRST_REVIEW:
+        yield ("reviewed",), f"reviewed {day} is before {FIRST_REVIEW}; write the day you last checked the record"
+    elif day > tomorrow:
+        yield ("reviewed",), f"reviewed {day} is in the future; write the day you last checked the record"
 
 
 def _names(dataset: Dataset) -> list[Problem]:

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from . import checks, model, schemas, yamlfile
 from .problems import DataError, Problem
+from .render import page_path
 
 FOLDERS = {
     "source": "seeds",
@@ -65,6 +66,10 @@ def load(root: Path) -> Dataset:
 
 
 def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    if _linked(folder, root):
+        rel = folder.relative_to(root).as_posix()
+        problems.append(Problem(rel, 1, "", "is a symbolic link or inside one; commit the folder itself"))
+        return []
     if not folder.is_dir():
         return []
     files = []
@@ -72,13 +77,21 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
         rel = path.relative_to(root).as_posix()
         if path.name.startswith(".") or path.name == "README.md":
             continue
-        if path.suffix != ".yml" or not path.is_file():
+        if _linked(path, root):
+            problems.append(Problem(rel, 1, "", "is a symbolic link; commit the record file itself"))
+        elif path.suffix != ".yml" or not path.is_file():
             problems.append(Problem(rel, 1, "", "only .yml record files belong in this folder"))
-        elif not _SLUG.match(path.stem):
+        elif not _SLUG.fullmatch(path.stem):
             problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): it is the record's id"))
         else:
             files.append(path)
     return files
+
+
+def _linked(path: Path, root: Path) -> bool:
+    """A symbolic link, or a path that leads out of the project: it could point anywhere on the machine that
+    builds, and parts of what it points at would be echoed in messages."""
+    return path.is_symlink() or (path.exists() and not path.resolve().is_relative_to(root.resolve()))
 
 
 def _load_record(kind: str, path: Path, root: Path, dataset: Dataset) -> list[Problem]:
@@ -92,6 +105,10 @@ def _load_record(kind: str, path: Path, root: Path, dataset: Dataset) -> list[Pr
     record_id = loaded.data["id"]
     if record_id != path.stem:
         return [Problem(rel, loaded.line(("id",)), "id", f"id '{record_id}' must match the file name '{path.stem}.yml'")]
+    written = root / "docs" / page_path(kind, record_id)
+    if written.exists():  # the generated page would silently replace the hand-written one
+        return [Problem(rel, loaded.line(("id",)), "id",
+                        f"id '{record_id}' is taken by the page docs/{page_path(kind, record_id)}; rename the file")]
     dataset.loaded[rel] = loaded
     dataset.by_kind(kind)[record_id] = _BUILDERS[kind](loaded.data, rel)
     return []

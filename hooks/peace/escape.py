@@ -46,14 +46,14 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 def slugs(values: object) -> Md:
     """Record ids for an HTML attribute, separated by spaces; ids are validated slugs."""
     items = [str(v) for v in values]  # type: ignore[attr-defined]
-    if not all(_SLUG.match(item) for item in items):
+    if not all(_SLUG.fullmatch(item) for item in items):
         raise ValueError(f"not an id: {items!r}")
     return Md(" ".join(items))
 
 
 def url(value: str) -> str | None:
     """The address as a Markdown link target, or None when it is not plain http(s)."""
-    if not _SAFE_URL.match(value):
+    if not _SAFE_URL.fullmatch(value):  # fullmatch: `$` alone lets a final line break through
         return None
     return quote(value, safe=":/?#@!$&'*+,;=%~-._[]")
 

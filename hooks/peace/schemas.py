@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from referencing import Registry, Resource
 
 from .problems import Problem, format_path
@@ -23,6 +24,35 @@ def _read(name: str) -> dict[str, Any]:
 
 
 @cache
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as JSON Schema means it: ECMA-262, where `$` ends the text.
+
+    Python's `$` also matches before a final line break, so "northland\\n" would pass as a slug.
+    Our patterns use `$` only as that anchor, never inside brackets.
+    """
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield ValidationError(f"does not match {pattern!r}")
+
+
+def _key(item: Any) -> str:
+    # Plain YAML data only, so a canonical JSON text identifies a value; true and 1 stay apart.
+    return json.dumps(item, sort_keys=True)
+
+
+def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """uniqueItems in linear time: jsonschema's own is quadratic for mixed lists, a slow build for one file."""
+    if unique and validator.is_type(instance, "array") and len({_key(i) for i in instance}) < len(instance):
+        yield ValidationError("has non-unique elements")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})
+
+
+@cache
 def validator(kind: str) -> Draft202012Validator:
     """A validator for one record kind, resolving `common.schema.json` from disk."""
     common = SCHEMA_DIR / "common.schema.json"
@@ -30,7 +60,7 @@ def validator(kind: str) -> Draft202012Validator:
     path = SCHEMA_DIR / f"{kind}.schema.json"
     # The files carry no $id, so editors resolve their relative $refs; give the root one here.
     schema = {**_read(path.name), "$id": path.as_uri()}
-    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+    return _Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
 def check(kind: str, loaded: Loaded) -> list[Problem]:

@@ -3,9 +3,12 @@
 Only plain data is accepted: mappings with text keys, lists, strings, numbers,
 booleans and null. Tags, anchors and aliases, merge keys and duplicate keys are
 errors, so nothing in a file can construct objects or expand exponentially.
+Size, depth and the length of numbers are bounded, so no file can make the
+build slow or crash it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +19,13 @@ from .problems import Path, Problem, format_path
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 12
+MAX_NUMBER = 20  # characters; longer "numbers" are slow to convert (1:2:3... is base 60) and fail to print
 _CORE = "tag:yaml.org,2002:"
 _SCALARS = {"str", "int", "float", "bool", "null", "timestamp"}
+# Control characters, the line breaks YAML 1.1 knows but editors do not show (NEL, U+2028, U+2029),
+# and what escapes like "\ud800" can add: none is valid in XML (the feed) or as UTF-8 (every page).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,80}")
 
 
 @dataclass
@@ -70,6 +78,10 @@ def load(raw: bytes, file: str) -> tuple[Loaded, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return loaded, [Problem(file, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return loaded, [Problem(file, line, "", _control(control))]
     try:
         node = yaml.compose(text, Loader=_Composer)
     except _YamlProblem as exc:
@@ -77,14 +89,19 @@ def load(raw: bytes, file: str) -> tuple[Loaded, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return loaded, [Problem(file, line, "", f"YAML syntax: {exc.problem or exc.context}")]
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return loaded, [Problem(file, 1, "", f"YAML syntax: {exc}")]
+        return loaded, [Problem(file, line, "", f"YAML syntax: {_syntax(exc)}")]
+    except yaml.YAMLError as exc:  # anything the character check above missed; its text spans lines
+        return loaded, [Problem(file, 1, "", "YAML syntax: " + " ".join(str(exc).split()))]
     if node is None:
         return loaded, [Problem(file, 1, "", "file is empty")]
     problems: list[Problem] = []
     loaded.data = _build(node, (), loaded, problems)
     return loaded, problems
+
+
+def _syntax(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's context and problem in one line: 'expected a single document in the stream, but found another document'."""
+    return ", ".join(part for part in (exc.context, exc.problem) if part) or "not valid YAML"
 
 
 def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem]) -> Any:
@@ -99,7 +116,16 @@ def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem])
     if isinstance(node, yaml.SequenceNode) and kind == "seq":
         return [_build(item, path + (i,), loaded, problems) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode) and kind in _SCALARS:
-        return _scalar(node, kind)
+        if kind in ("int", "float") and len(node.value) > MAX_NUMBER:
+            problems.append(Problem(loaded.file, line, format_path(path),
+                                    f"number {_shown(node.value)} is too long; put it in quotes if it is text"))
+            return None
+        value = _scalar(node, kind)
+        control = _CONTROL.search(value) if isinstance(value, str) else None
+        if control:  # written as an escape in double quotes, so the text check above did not see it
+            problems.append(Problem(loaded.file, line, format_path(path), _control(control)))
+            return None
+        return value
     problems.append(Problem(loaded.file, line, format_path(path), f"tag '!!{kind}' is not allowed; write plain values"))
     return None
 
@@ -116,6 +142,10 @@ def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems:
             problems.append(Problem(loaded.file, line, format_path(path), "field names must be plain text"))
             continue
         key = key_node.value
+        if not _KEY.fullmatch(key):  # keep odd names (line breaks, 10 000 characters) out of every message
+            problems.append(Problem(loaded.file, line, format_path(path),
+                                    f"field name {_shown(key)} is not a plain word (letters, digits, _ and -)"))
+            continue
         if key in first_line:
             problems.append(Problem(loaded.file, line, format_path(path + (key,)), f"duplicate key '{key}' (first given on line {first_line[key]})"))
             continue
@@ -123,6 +153,15 @@ def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems:
         loaded.lines[path + (key,)] = line
         out[key] = _build(value_node, path + (key,), loaded, problems)
     return out
+
+
+def _control(found: re.Match[str]) -> str:
+    return f"invisible or invalid character U+{ord(found.group()):04X} is not allowed; remove it"
+
+
+def _shown(text: str) -> str:
+    """A value quoted for a message: escapes visible, at most about 40 characters."""
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 _constructor = SafeConstructor()
