@@ -25,7 +25,19 @@ check: $(BIN)/.installed
 test: $(BIN)/.installed
 	rm -rf $(SITE_TMP)
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE_TMP)
+	$(MAKE) --no-print-directory linkcheck
 	PEACE_SITE=$(SITE_TMP) $(BIN)/python -m pytest
+
+# Every internal link and anchor of the site built by `make test`, checked offline on 127.0.0.1.
+.PHONY: linkcheck
+linkcheck: $(BIN)/.installed
+	$(BIN)/python tests/check_links.py $(SITE_TMP)
+
+# Figures, not tests: build time against the number of records, and `make check`'s speed.
+.PHONY: bench
+bench: $(BIN)/.installed
+	$(BIN)/python tests/bench_build.py
+	$(BIN)/python tests/bench_check.py
 
 clean:
 	rm -rf site .build
