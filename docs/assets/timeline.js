@@ -1,10 +1,19 @@
 // Timeline filter: narrows the list to one actor or one sticking point.
-// Without script the form stays hidden and the full list is shown.
+// Without script the form stays hidden and the full list is shown. The choice is kept in the
+// address (?actor=...&point=...), so a filtered timeline can be linked to.
 (function () {
   function setUp() {
     var form = document.querySelector("form.peace-filter");
     if (!form) return;
     var rounds = Array.prototype.slice.call(document.querySelectorAll(".peace-round"));
+    var params = new URLSearchParams(window.location.search);
+    ["actor", "point"].forEach(function (name) {
+      var wanted = params.get(name);
+      var select = form.elements[name];
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+      }
+    });
     function apply() {
       var actor = form.elements.actor.value;
       var point = form.elements.point.value;
@@ -25,8 +34,15 @@
       });
       form.elements.count.value = shown + " of " + rounds.length + " rounds";
     }
+    function remember() {
+      var query = new URLSearchParams();
+      if (form.elements.actor.value) query.set("actor", form.elements.actor.value);
+      if (form.elements.point.value) query.set("point", form.elements.point.value);
+      var search = query.toString();
+      history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : ""));
+    }
     form.hidden = false;
-    form.addEventListener("change", apply);
+    form.addEventListener("change", function () { apply(); remember(); });
     apply();
   }
   // Material's instant navigation swaps pages without a reload: run on each new page.

@@ -70,9 +70,15 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     return {**_inline(defs[name], defs), **out}
 
 
-@cache
 def validator(kind: str) -> Draft202012Validator:
-    """A validator for one record kind, with the shared definitions of `common.schema.json` inlined."""
+    """A validator for one record kind, rebuilt when a schema file changes (`mkdocs serve` watches them)."""
+    stamp = tuple(p.stat().st_mtime_ns for p in sorted(SCHEMA_DIR.glob("*.schema.json")))
+    return _validator(kind, stamp)
+
+
+@cache
+def _validator(kind: str, stamp: tuple[int, ...]) -> Draft202012Validator:
+    """The validator with the shared definitions of `common.schema.json` inlined; `stamp` keys the cache."""
     defs = _read("common.schema.json")["$defs"]
     schema = _inline(_read(f"{kind}.schema.json"), defs)
     return _Validator(schema, format_checker=FormatChecker())
