@@ -51,10 +51,12 @@ def test_home_shows_counts_and_last_review(minimal_site: Path) -> None:
     assert "It holds 2 rounds, 3 actors, 1 sticking points, 1 peace plans and 2 sources." in home.text
 
 
+@pytest.mark.parametrize("site", ["minimal_site", "real_site"])
 @pytest.mark.parametrize("name,kind", [("rounds", "round"), ("actors", "actor"), ("sticking-points", "sticking-point"),
                                        ("plans", "plan"), ("sources", "source")])
-def test_export_validates_against_published_schemas(minimal_site: Path, name: str, kind: str) -> None:
-    folder = minimal_site / "export"
+def test_export_validates_against_published_schemas(request: pytest.FixtureRequest, site: str, name: str,
+                                                    kind: str) -> None:
+    folder = request.getfixturevalue(site) / "export"
     schemas = folder / "schemas"
     common = schemas / "common.schema.json"
     registry = Registry().with_resource(common.as_uri(), Resource.from_contents(json.loads(common.read_text())))

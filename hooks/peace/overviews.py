@@ -4,12 +4,30 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from dataclasses import dataclass
+
 from .dataset import Dataset
 from .model import Position, Round, StickingPoint
 from .render import render
 
-# The main sides of the positions matrix come first, in this order; any other side follows by name.
-MATRIX_SIDES = ("ukraine", "russia", "united-states", "european-leaders")
+
+@dataclass(frozen=True)
+class Column:
+    """A side of the positions matrix: one actor, or several that speak for one side."""
+
+    label: str
+    actor: str  # whose page the heading links to
+    members: tuple[str, ...]
+
+
+# The main sides come first, in this order; any other side with a position follows by name.
+MATRIX = (
+    Column("Ukraine", "ukraine", ("ukraine",)),
+    Column("Russia", "russia", ("russia",)),
+    Column("United States", "united-states", ("united-states",)),
+    Column("Europeans", "european-leaders", ("european-leaders", "coalition-of-the-willing", "european-union",
+                                             "france", "germany", "united-kingdom", "italy", "finland")),
+)
 
 
 def timeline(dataset: Dataset, path: str) -> str:
@@ -34,8 +52,8 @@ def status_grid(dataset: Dataset, path: str) -> str:
     return render("status-grid.md.j2", dataset, path, rounds=rounds, rows=[row for row in rows if any(row[1])])
 
 
-def latest(point: StickingPoint, side: str) -> Position | None:
-    held = [p for p in point.positions if p.side == side]
+def latest(point: StickingPoint, sides: tuple[str, ...]) -> Position | None:
+    held = [p for p in point.positions if p.side in sides]
     return max(held, key=lambda p: p.as_of, default=None)
 
 
@@ -52,10 +70,12 @@ def first_sentence(text: str) -> str:
 def positions(dataset: Dataset, path: str) -> str:
     """Sides against sticking points; each cell the latest stance, its date and its source."""
     held = {pos.side for p in dataset.points.values() for pos in p.positions}
-    sides = sorted(held, key=lambda s: (MATRIX_SIDES.index(s) if s in MATRIX_SIDES else len(MATRIX_SIDES),
-                                        dataset.actors[s].name.casefold()))
-    rows = [(p, [latest(p, s) for s in sides]) for p in dataset.points.values()]
-    return render("positions.md.j2", dataset, path, sides=sides, rows=rows, short=first_sentence)
+    grouped = {member for column in MATRIX for member in column.members}
+    others = sorted(held - grouped, key=lambda s: dataset.actors[s].name.casefold())
+    columns = [c for c in MATRIX if held & set(c.members)]
+    columns += [Column(dataset.actors[s].name, s, (s,)) for s in others]
+    rows = [(p, [latest(p, c.members) for c in columns]) for p in dataset.points.values()]
+    return render("positions.md.j2", dataset, path, columns=columns, rows=rows, short=first_sentence)
 
 
 def stats(dataset: Dataset, path: str) -> str:
