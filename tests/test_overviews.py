@@ -102,3 +102,9 @@ def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
 
     assert _csv(["a", "b"], [["=HYPERLINK(\"x\")", "-1 and more"], ["plain", "@sum"]]).splitlines() == [
         "a,b", "\"'=HYPERLINK(\"\"x\"\")\",'-1 and more", "plain,'@sum"]
+
+
+def test_home_lists_the_latest_rounds_newest_first(minimal_site: Path) -> None:
+    home = page(minimal_site, "")
+    assert home.links_to(minimal_site, "rounds/2026-02-sample-city")
+    assert home.text.index("Second talks in Sample City") < home.text.index("January 2026 Talks in Sample City")

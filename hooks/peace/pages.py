@@ -44,6 +44,7 @@ def downloads_list(dataset: Dataset, path: str) -> str:
 Section = Callable[[Dataset, str], str]
 MARKERS: dict[str, Section] = {
     "rounds": rounds.index,
+    "latest-rounds": rounds.latest,
     "actors": actors.index,
     "sticking-points": sticking_points.index,
     "sources": sources.index,

@@ -41,6 +41,14 @@ def page(dataset: Dataset, r: Round) -> str:
     return render("round.md.j2", dataset, page_path("round", r.id), r=r, delegations=sides(dataset, r))
 
 
+def newest_first(dataset: Dataset) -> list[Round]:
+    return sorted(dataset.rounds.values(), key=lambda r: (r.day, r.id), reverse=True)
+
+
 def index(dataset: Dataset, path: str) -> str:
-    newest_first = sorted(dataset.rounds.values(), key=lambda r: (r.day, r.id), reverse=True)
-    return render("rounds-index.md.j2", dataset, path, rounds=newest_first)
+    return render("rounds-index.md.j2", dataset, path, rounds=newest_first(dataset))
+
+
+def latest(dataset: Dataset, path: str, count: int = 5) -> str:
+    """The newest rounds, for the home page."""
+    return render("rounds-index.md.j2", dataset, path, rounds=newest_first(dataset)[:count])
