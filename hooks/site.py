@@ -7,7 +7,7 @@ hand-written pages.
 """
 from __future__ import annotations
 
-import logging
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -20,7 +20,6 @@ from peace import dataset as datasets
 from peace import pages
 from peace.problems import DataError
 
-log = logging.getLogger("mkdocs.hooks.peace")
 _loaded: dict[str, datasets.Dataset] = {}
 
 
@@ -50,10 +49,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
+    try:
+        return pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
+    except pages.UnknownMarker as error:
+        raise Abort(str(error)) from None
 
 
 def _epoch(day: str) -> int:
-    import datetime as dt
-
     return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp())

@@ -130,3 +130,14 @@ def test_invalid_data_fails_the_build_and_writes_no_site(tmp_path: Path) -> None
     assert "1 error found; nothing was built." in result.stdout + result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (project / "site").exists()
+
+
+def test_unknown_marker_in_a_hand_written_page_fails_the_build(tmp_path: Path) -> None:
+    from conftest import make_project
+
+    project = make_project(tmp_path / "p", FIXTURES / "minimal")
+    (project / "docs/timeline.md").write_text("# Timeline\n\n<!-- peace:timelines -->\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "timeline.md: unknown marker 'peace:timelines' (known: actors, downloads," in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import actors, export, feed, overviews, plans, rounds, sources, sticking_points
-from .dataset import FOLDERS, Dataset
+from .dataset import Dataset
 from .render import page_path, render
 
 
@@ -56,6 +56,13 @@ MARKERS: dict[str, Section] = {
     "stats": overviews.stats,
     "downloads": downloads_list,
 }
+class UnknownMarker(KeyError):
+    """A hand-written page names a marker nothing renders."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 _MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
 
 
@@ -64,10 +71,7 @@ def fill_markers(markdown: str, path: str, dataset: Dataset) -> str:
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in MARKERS:
-            raise KeyError(f"{path}: unknown marker 'peace:{name}' (known: {', '.join(sorted(MARKERS))})")
+            raise UnknownMarker(f"{path}: unknown marker 'peace:{name}' (known: {', '.join(sorted(MARKERS))})")
         return MARKERS[name](dataset, path)
     return _MARKER.sub(replace, markdown)
 
-
-WATCHED = ("data", "seeds", "schemas", "hooks")
-__all__ = ["FOLDERS", "Generated", "MARKERS", "WATCHED", "downloads", "fill_markers", "record_pages"]
