@@ -86,3 +86,10 @@ def test_search_finds_every_person_by_every_alias(search_docs: list[dict]) -> No
             if not any(h.startswith(f"actors/{actor.id}/") for h in hits):
                 missing.append((actor.id, alias))
     assert missing == []
+
+
+def test_positions_matrix_has_the_four_sides(real_site: Path) -> None:
+    html = (real_site / "positions/index.html").read_text(encoding="utf-8")
+    head = html[html.index("<thead>"):html.index("</thead>")]
+    positions = [head.index(f">{side}</a>") for side in ("Ukraine", "Russia", "United States", "Europeans")]
+    assert positions == sorted(positions)
