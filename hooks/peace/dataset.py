@@ -1,7 +1,6 @@
 """Read every record from `data/` and `seeds/`, validate it, and build the model."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -21,7 +20,6 @@ _BUILDERS: dict[str, Callable[[dict[str, Any], str], Any]] = {
     "source": model.source, "actor": model.actor, "sticking-point": model.sticking_point,
     "round": model.round_, "plan": model.plan,
 }
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -81,7 +79,7 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
             problems.append(Problem(rel, 1, "", "is a symbolic link; commit the record file itself"))
         elif path.suffix != ".yml" or not path.is_file():
             problems.append(Problem(rel, 1, "", "only .yml record files belong in this folder"))
-        elif not _SLUG.fullmatch(path.stem):
+        elif not model.SLUG.fullmatch(path.stem):
             problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): it is the record's id"))
         else:
             files.append(path)

@@ -12,6 +12,8 @@ import html
 import re
 from urllib.parse import quote
 
+from .model import SLUG
+
 
 class Md(str):
     """Markdown produced by this package, safe to place on a page as it is."""
@@ -40,13 +42,10 @@ def html_text(value: object) -> Md:
     return Md(html.escape(str(value), quote=True))
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
 def slugs(values: object) -> Md:
     """Record ids for an HTML attribute, separated by spaces; ids are validated slugs."""
     items = [str(v) for v in values]  # type: ignore[attr-defined]
-    if not all(_SLUG.fullmatch(item) for item in items):
+    if not all(SLUG.fullmatch(item) for item in items):
         raise ValueError(f"not an id: {items!r}")
     return Md(" ".join(items))
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from feedgen.feed import FeedGenerator
 
@@ -15,10 +14,6 @@ _KINDS = ("round", "actor", "sticking-point", "plan", "source")
 
 def _when(day: str) -> dt.datetime:
     return dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc)
-
-
-def _title(record: Any) -> str:
-    return getattr(record, "name", None) or getattr(record, "title", None) or f"{record.outlet}: {record.label}"
 
 
 def atom(dataset: Dataset, site_url: str, title: str) -> bytes:
@@ -37,8 +32,8 @@ def atom(dataset: Dataset, site_url: str, title: str) -> bytes:
         url = f"{base}{SECTIONS[kind]}/{record.id}/"
         entry = feed.add_entry()
         entry.id(f"{url}#reviewed-{record.reviewed}")
-        entry.title(f"{kind.replace('-', ' ').capitalize()}: {_title(record)}")
+        entry.title(f"{kind.replace('-', ' ').capitalize()}: {record.heading}")
         entry.link(href=url)
         entry.updated(_when(record.reviewed))
-        entry.summary(getattr(record, "summary", None) or getattr(record, "notes", None) or _title(record))
+        entry.summary(getattr(record, "summary", None) or getattr(record, "notes", None) or record.heading)
     return feed.atom_str(pretty=True)

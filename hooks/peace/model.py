@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# A record id: the schemas' slug, also the file name and the page's address.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def parse_day(value: str) -> dt.date:
@@ -40,6 +44,11 @@ class Record:
     sources: tuple[str, ...]
     raw: dict[str, Any] = field(repr=False)
 
+    @property
+    def heading(self) -> str:
+        """What the record's page is called, and what a link to it says."""
+        return str(getattr(self, "title"))
+
 
 @dataclass
 class Source(Record):
@@ -58,6 +67,10 @@ class Source(Record):
     def label(self) -> str:
         """The headline, or the descriptive topic in brackets when the headline is not known."""
         return self.headline or f"[{self.topic}]"
+
+    @property
+    def heading(self) -> str:
+        return f"{self.outlet}: {self.label}"
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,10 @@ class Actor(Record):
     aliases: tuple[str, ...] = ()
     summary: str = ""
     roles: tuple[Role, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return self.name
 
     def role_on(self, day: str) -> Role | None:
         """The role held on `day`; among several, the one that started last."""

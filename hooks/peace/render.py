@@ -53,8 +53,7 @@ class Writer:
     def to(self, kind: str, record_id: str, text: object = None) -> Md:
         """A link to a record's page, labelled with its name unless told otherwise."""
         if text is None:
-            record = self.data.by_kind(kind)[record_id]
-            text = getattr(record, "name", None) or getattr(record, "title", None) or record.label
+            text = self.data.by_kind(kind)[record_id].heading
         return link(text, self.href(page_path(kind, record_id)))
 
     def actor(self, actor_id: str) -> Md:
@@ -85,7 +84,7 @@ class Writer:
 
     def _footnote(self, source_id: str) -> str:
         source = self.data.sources[source_id]
-        parts = [self.to("source", source_id, f"{source.outlet}: {source.label}")]
+        parts = [self.to("source", source_id)]
         if source.published:
             parts.append(inline(dates.day(source.published)))
         target = url(source.url) if source.url else None
