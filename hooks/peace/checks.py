@@ -19,7 +19,7 @@ def run(dataset: Dataset) -> list[Problem]:
         for path, kind, ref in _references(loaded.data):
             if ref not in dataset.by_kind(kind) and (kind, ref) not in dataset.broken:
                 problems.append(Problem(record.file, loaded.line(path), format_path(path), f"unknown {kind.replace('-', ' ')} '{ref}'"))
-        for path, message in [*_date_order(loaded.data), *_reviewed(record.reviewed)]:
+        for path, message in [*_date_order(loaded.data), *_reviewed(record.reviewed), *_place(loaded.data)]:
             problems.append(Problem(record.file, loaded.line(path), format_path(path), message))
     problems += _names(dataset)
     return problems
@@ -34,7 +34,8 @@ def _references(data: dict[str, Any]) -> Iterator[Ref]:
             yield (key, i), "actor", ref
     if "revises" in data:
         yield ("revises",), "plan", data["revises"]
-    for key, ref_key, kind in (("roles", "of", "actor"), ("positions", "side", "actor"), ("quotes", "speaker", "actor"),
+    for key, ref_key, kind in (("roles", "of", "actor"), ("positions", "side", "actor"), ("gaps", "side", "actor"),
+                               ("quotes", "speaker", "actor"),
                                ("sticking_points", "point", "sticking-point"), ("points", "point", "sticking-point"),
                                ("delegations", "side", "actor")):
         for i, item in enumerate(data.get(key, [])):
@@ -47,7 +48,8 @@ def _references(data: dict[str, Any]) -> Iterator[Ref]:
 
 
 def _nested_sources(data: dict[str, Any]) -> Iterator[Ref]:
-    for key in ("roles", "positions", "quotes", "sticking_points", "points", "delegations", "outcomes", "disagreements"):
+    for key in ("roles", "positions", "gaps", "quotes", "sticking_points", "points", "delegations", "outcomes",
+                "disagreements"):
         for i, item in enumerate(data.get(key, [])):
             for j, source in enumerate(item.get("sources", [])):
                 yield (key, i, "sources", j), "source", source
@@ -60,6 +62,12 @@ def _date_order(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     for i, role in enumerate(data.get("roles", [])):
         if role.get("from") and role.get("to") and role["to"] < role["from"]:
             yield ("roles", i, "to"), f"role ends ({role['to']}) before it starts ({role['from']})"
+
+
+def _place(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    """Every event but a call happens somewhere."""
+    if "format" in data and "place" not in data and data["format"] != "call":
+        yield ("format",), f"a {data['format']} needs a place (city and country); only a call has none"
 
 
 FIRST_REVIEW = "2000-01-01"

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from .dataset import Dataset
+from .model import Round
 from .schemas import SCHEMA_DIR
 
 KINDS = {"rounds": "round", "actors": "actor", "sticking-points": "sticking-point", "plans": "plan",
@@ -40,8 +41,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
 def rounds_csv(dataset: Dataset) -> str:
     header = ["id", "title", "start", "end", "status", "format", "city", "country", "venue", "hosts", "mediators",
               "parties", "sticking_points", "sources"]
-    rows = [[r.id, r.title, r.start, r.end or "", r.status, r.format, r.place.city, r.place.country,
-             r.place.venue or "", " ".join(r.hosts), " ".join(r.mediators),
+    rows = [[r.id, r.title, r.start, r.end or "", r.status, r.format, *_place(r), " ".join(r.hosts), " ".join(r.mediators),
              " ".join(d.side for d in r.delegations), " ".join(m.point for m in r.sticking_points), " ".join(r.sources)]
             for r in dataset.rounds.values()]
     return _csv(header, rows)
@@ -63,3 +63,7 @@ def files(dataset: Dataset) -> dict[str, str]:
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         out[f"{FOLDER}/schemas/{schema.name}"] = schema.read_text(encoding="utf-8")
     return out
+
+
+def _place(r: Round) -> list[str]:
+    return [r.place.city, r.place.country, r.place.venue or ""] if r.place else ["", "", ""]

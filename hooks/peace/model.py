@@ -62,6 +62,7 @@ class Source(Record):
     state_controlled: bool = False
     seed_article: str | None = None
     notes: str | None = None
+    undated: str | None = None
 
     @property
     def label(self) -> str:
@@ -80,9 +81,11 @@ class Role:
     start: str | None
     end: str | None
     sources: tuple[str, ...]
+    undated: str | None = None
 
     def held_on(self, day: str) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        # A month-only end covers that whole month: compare at the end's precision.
+        return (self.start is None or self.start <= day) and (self.end is None or day[:len(self.end)] <= self.end)
 
 
 @dataclass
@@ -111,12 +114,22 @@ class Position:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Gap:
+    side: str
+    since: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
 @dataclass
 class StickingPoint(Record):
     title: str = ""
+    aliases: tuple[str, ...] = ()
     summary: str = ""
     status: str = "open"
     positions: tuple[Position, ...] = ()
+    gaps: tuple[Gap, ...] = ()
     quotes: tuple[Quote, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
 
@@ -156,7 +169,7 @@ class Round(Record):
     end: str | None = None
     status: str = "held"
     format: str = "bilateral"
-    place: Place = Place("", "", None)
+    place: Place | None = None  # a call has none
     hosts: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
     summary: str = ""
@@ -217,31 +230,35 @@ def _base(raw: dict[str, Any], file: str) -> dict[str, Any]:
 
 def source(raw: dict[str, Any], file: str) -> Source:
     base = {"id": raw["id"], "file": file, "reviewed": raw["reviewed"], "sources": (), "raw": raw}
-    keys = ("outlet", "headline", "topic", "published", "url", "language", "kind", "state_controlled", "seed_article", "notes")
+    keys = ("outlet", "headline", "topic", "published", "url", "language", "kind", "state_controlled", "seed_article",
+            "notes", "undated")
     return Source(**base, **{k: raw[k] for k in keys if k in raw})
 
 
 def actor(raw: dict[str, Any], file: str) -> Actor:
-    roles = tuple(Role(r["title"], r.get("of"), r.get("from"), r.get("to"), _t(r["sources"])) for r in raw.get("roles", []))
+    roles = tuple(Role(r["title"], r.get("of"), r.get("from"), r.get("to"), _t(r["sources"]), r.get("undated"))
+                  for r in raw.get("roles", []))
     return Actor(**_base(raw, file), kind=raw["kind"], name=raw["name"], aliases=_t(raw.get("aliases")),
                  summary=raw["summary"], roles=roles)
 
 
 def sticking_point(raw: dict[str, Any], file: str) -> StickingPoint:
     positions = tuple(Position(p["side"], p["stance"], p["as_of"], _t(p["sources"])) for p in raw.get("positions", []))
-    return StickingPoint(**_base(raw, file), title=raw["title"], summary=raw["summary"], status=raw["status"],
-                         positions=positions, quotes=_quotes(raw), disagreements=_disagreements(raw))
+    gaps = tuple(Gap(g["side"], g["since"], g.get("note"), _t(g.get("sources"))) for g in raw.get("gaps", []))
+    return StickingPoint(**_base(raw, file), title=raw["title"], aliases=_t(raw.get("aliases")), summary=raw["summary"],
+                         status=raw["status"], positions=positions, gaps=gaps, quotes=_quotes(raw),
+                         disagreements=_disagreements(raw))
 
 
 def round_(raw: dict[str, Any], file: str) -> Round:
-    place = raw["place"]
+    place = raw.get("place")
     delegations = tuple(
         Delegation(d["side"], tuple(Member(m["actor"], m.get("role")) for m in d["members"]), _t(d["sources"]))
         for d in raw.get("delegations", []))
     moves = tuple(PointMove(s["point"], s["moved"], s["status"], _t(s["sources"])) for s in raw.get("sticking_points", []))
     outcomes = tuple(Sourced(o["text"], _t(o["sources"])) for o in raw.get("outcomes", []))
     return Round(**_base(raw, file), title=raw["title"], start=raw["start"], end=raw.get("end"), status=raw["status"],
-                 format=raw["format"], place=Place(place["city"], place["country"], place.get("venue")),
+                 format=raw["format"], place=Place(place["city"], place["country"], place.get("venue")) if place else None,
                  hosts=_t(raw.get("hosts")), mediators=_t(raw.get("mediators")), summary=raw["summary"],
                  delegations=delegations, sticking_points=moves, outcomes=outcomes, quotes=_quotes(raw),
                  disagreements=_disagreements(raw))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dataset import Dataset
-from .model import Position, StickingPoint
+from .model import Gap, Position, StickingPoint
 from .render import page_path, render
 
 
@@ -13,15 +13,24 @@ def history(dataset: Dataset, point: StickingPoint) -> list[tuple]:
 
 def positions_by_side(point: StickingPoint) -> list[tuple[str, list[Position]]]:
     sides: dict[str, list[Position]] = {}
+    for gap in point.gaps:  # a side with only a gap still gets its heading
+        sides.setdefault(gap.side, [])
     for pos in point.positions:
         sides.setdefault(pos.side, []).append(pos)
     return [(side, sorted(items, key=lambda p: p.as_of)) for side, items in sides.items()]
 
 
+def gaps_by_side(point: StickingPoint) -> dict[str, list[Gap]]:
+    out: dict[str, list[Gap]] = {}
+    for gap in point.gaps:
+        out.setdefault(gap.side, []).append(gap)
+    return out
+
+
 def page(dataset: Dataset, point: StickingPoint) -> str:
     clauses = [(plan, c) for plan in dataset.plans.values() for c in plan.points if c.point == point.id]
     return render("sticking-point.md.j2", dataset, page_path("sticking-point", point.id), p=point,
-                  positions=positions_by_side(point), rounds=history(dataset, point), clauses=clauses)
+                  positions=positions_by_side(point), gaps=gaps_by_side(point), rounds=history(dataset, point), clauses=clauses)
 
 
 def index(dataset: Dataset, path: str) -> str:
