@@ -15,6 +15,10 @@ SKELETON = ("mkdocs.yml", "docs", "hooks", "schemas")
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite the golden files in tests/golden/")
+
+
 def make_project(dest: Path, data_from: Path | None = None) -> Path:
     """The site's code and pages in `dest`, with `data/` and `seeds/` taken from `data_from` (default: the real ones)."""
     dest.mkdir(parents=True, exist_ok=True)

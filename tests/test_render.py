@@ -1,42 +1,55 @@
 """The render functions on fixture records against golden Markdown in tests/golden/.
 
-Regenerate after an intended change with `UPDATE_GOLDEN=1 make test` and review the diff.
+Regenerate after an intended change with `pytest --update-goldens tests/test_render.py`
+and review the diff.
 """
 from __future__ import annotations
 
-import os
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from peace import dataset, pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATA = dataset.load(FIXTURES / "minimal")
 PAGES = {g.path: g for g in pages.record_pages(DATA)}
-SECTIONS = ["rounds/index.md", "actors/index.md", "sticking-points/index.md", "sources/index.md",
-            "plans/index.md", "plans/compare.md"]
+_MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
 
 
-def _compare(name: str, actual: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.is_file(), f"no golden file {golden}; run with UPDATE_GOLDEN=1"
-    assert actual == golden.read_text(encoding="utf-8")
+def _marker_uses() -> list[tuple[str, str]]:
+    """(marker, page) for every marker, at the hand-written page that uses it (the home page if none does)."""
+    uses = {}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        for name in _MARKER.findall(page.read_text(encoding="utf-8")):
+            uses.setdefault(name, page.relative_to(ROOT / "docs").as_posix())
+    return [(name, uses.get(name, "index.md")) for name in sorted(pages.MARKERS)]
+
+
+@pytest.fixture
+def compare(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    update = request.config.getoption("--update-goldens")
+
+    def check(name: str, actual: str) -> None:
+        golden = GOLDEN / name
+        if update:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(actual, encoding="utf-8")
+        assert golden.is_file(), f"no golden file {golden}; run pytest --update-goldens"
+        assert actual == golden.read_text(encoding="utf-8"), f"{name} differs; pytest --update-goldens rewrites it"
+    return check
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
-def test_record_page_matches_golden(path: str) -> None:
-    _compare(path, PAGES[path].content)
+def test_record_page_matches_golden(path: str, compare) -> None:  # type: ignore[no-untyped-def]
+    compare(path, PAGES[path].content)
 
 
-@pytest.mark.parametrize("path", SECTIONS)
-def test_section_marker_matches_golden(path: str) -> None:
-    name = {"plans/compare.md": "plan-comparison"}.get(path, path.split("/")[0])
-    _compare(path, pages.fill_markers(f"<!-- peace:{name} -->", path, DATA))
+@pytest.mark.parametrize(("name", "path"), _marker_uses())
+def test_every_marker_matches_golden(name: str, path: str, compare) -> None:  # type: ignore[no-untyped-def]
+    compare(f"markers/{name}.md", pages.fill_markers(f"<!-- peace:{name} -->", path, DATA))
 
 
 def test_every_record_has_a_page_with_an_edit_target() -> None:

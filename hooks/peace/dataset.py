@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checks, model, schemas, yamlfile
+from . import checks, crossref, model, schemas, yamlfile
 from .problems import DataError, Problem
 from .render import page_path
 
@@ -41,6 +42,11 @@ class Dataset:
     def records(self) -> list[Any]:
         return [*self.sources.values(), *self.actors.values(), *self.points.values(),
                 *self.rounds.values(), *self.plans.values()]
+
+    @cached_property
+    def refs(self) -> crossref.CrossRefs:
+        """Every cross-reference, indexed once (build after loading: the records must not change after)."""
+        return crossref.build(self)
 
     def last_reviewed(self) -> str:
         return max((r.reviewed for r in self.records()), default="1970-01-01")

@@ -7,7 +7,7 @@ from .render import page_path, render
 
 
 def page(dataset: Dataset, plan: Plan) -> str:
-    revised_by = [p for p in dataset.plans.values() if p.revises == plan.id]
+    revised_by = dataset.refs.revised_by.get(plan.id, [])
     return render("plan.md.j2", dataset, page_path("plan", plan.id), plan=plan, revised_by=revised_by)
 
 

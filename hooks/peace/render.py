@@ -1,7 +1,6 @@
 """The Jinja environment and the per-page writer that builds links and citations."""
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,10 +44,16 @@ class Writer:
     def __init__(self, dataset: Dataset, path: str) -> None:
         self.data = dataset
         self.path = path
-        self._cited: list[str] = []
+        self._here = path.split("/")[:-1]
+        self._cited: dict[str, int] = {}  # source id -> its number on this page
 
     def href(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        """`target` relative to this page; both are clean relative paths, so no file system is asked."""
+        parts = target.split("/")
+        common = 0
+        while common < min(len(parts) - 1, len(self._here)) and parts[common] == self._here[common]:
+            common += 1
+        return "/".join([".."] * (len(self._here) - common) + parts[common:])
 
     def to(self, kind: str, record_id: str, text: object = None) -> Md:
         """A link to a record's page, labelled with its name unless told otherwise."""
@@ -72,19 +77,23 @@ class Writer:
         return link(text, self.href(target))
 
     def cite(self, sources: Any) -> Md:
-        """Footnote markers for `sources`; numbered in order of first use on the page."""
-        for source_id in sources:
-            if source_id not in self._cited:
-                self._cited.append(source_id)
-        return Md("".join(f"[^{s}]" for s in sources))
+        """Citation numbers for `sources`, each source numbered once per page in order of first use."""
+        numbers = [self._cited.setdefault(s, len(self._cited) + 1) for s in sources]
+        if not numbers:
+            return Md("")
+        refs = ",".join(f'<a href="#cite-{n}">{n}</a>' for n in numbers)
+        return Md(f'<sup class="peace-cite">&#91;{refs}&#93;</sup>')
 
     def footnotes(self) -> Md:
-        """The definitions of every footnote cited so far, for the end of the page."""
-        return Md("\n".join(f"[^{s}]: {self._footnote(s)}" for s in self._cited))
+        """The numbered list of every source cited so far, for the end of the page."""
+        if not self._cited:
+            return Md("")
+        items = "\n".join(f"{n}. {self._entry(s, n)}" for s, n in self._cited.items())
+        return Md(f"## Sources cited {{#sources-cited}}\n\n{items}")
 
-    def _footnote(self, source_id: str) -> str:
+    def _entry(self, source_id: str, number: int) -> str:
         source = self.data.sources[source_id]
-        parts = [self.to("source", source_id)]
+        parts = [Md(self.to("source", source_id) + f"{{#cite-{number}}}")]
         if source.published:
             parts.append(inline(dates.day(source.published)))
         target = url(source.url) if source.url else None
@@ -95,7 +104,7 @@ class Writer:
 
 
 def render(template: str, dataset: Dataset, path: str, **context: Any) -> str:
-    """Render one page; the writer's footnotes are appended when the page cites anything."""
+    """Render one page; the list of sources cited is appended when the page cites anything."""
     writer = Writer(dataset, path)
     body = _ENV.get_template(template).render(w=writer, data=dataset, **context)
     notes = writer.footnotes()

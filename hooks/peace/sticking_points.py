@@ -8,7 +8,7 @@ from .render import page_path, render
 
 def history(dataset: Dataset, point: StickingPoint) -> list[tuple]:
     """Every round where the point was on the table, oldest first, with what moved."""
-    return [(r, move) for r in dataset.rounds.values() for move in r.sticking_points if move.point == point.id]
+    return dataset.refs.history.get(point.id, [])
 
 
 def positions_by_side(point: StickingPoint) -> list[tuple[str, list[Position]]]:
@@ -28,7 +28,7 @@ def gaps_by_side(point: StickingPoint) -> dict[str, list[Gap]]:
 
 
 def page(dataset: Dataset, point: StickingPoint) -> str:
-    clauses = [(plan, c) for plan in dataset.plans.values() for c in plan.points if c.point == point.id]
+    clauses = dataset.refs.clauses.get(point.id, [])
     return render("sticking-point.md.j2", dataset, page_path("sticking-point", point.id), p=point,
                   positions=positions_by_side(point), gaps=gaps_by_side(point), rounds=history(dataset, point), clauses=clauses)
 

@@ -1,0 +1,85 @@
+"""`python -m peace build OUT`: the whole site as plain Markdown, for any site generator.
+
+Writes into OUT/docs every hand-written page with its markers filled, every
+generated record page and every download, as the MkDocs hooks serve them, plus
+OUT/mkdocs.yml: the project's configuration without the hooks, so that a plain
+`mkdocs build -f OUT/mkdocs.yml` gives the same pages.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from . import pages
+from .dataset import Dataset, load
+
+
+def write(root: Path, out: Path) -> int:
+    """Write the site's Markdown under `out`; returns the number of files written."""
+    data = load(root)
+    site_url, site_name = settings(root)
+    docs = out / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    count = _hand_written(root / "docs", docs, data)
+    for generated in [*pages.record_pages(data), *pages.downloads(data, site_url, site_name)]:
+        _put(docs / generated.path, generated.content)
+        count += 1
+    (out / "mkdocs.yml").write_text(plain_config(root), encoding="utf-8")
+    return count
+
+
+def _hand_written(src: Path, dest: Path, data: Dataset) -> int:
+    count = 0
+    for path in sorted(p for p in src.rglob("*") if p.is_file()):
+        rel = path.relative_to(src).as_posix()
+        if path.suffix == ".md":
+            _put(dest / rel, pages.fill_markers(path.read_text(encoding="utf-8"), rel, data))
+        else:
+            _put(dest / rel, path.read_bytes())
+        count += 1
+    return count
+
+
+def _put(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it, for the two values the downloads need."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    # `!ENV [NAME, default]` or `!ENV NAME`, as in MkDocs' own loader.
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *keys, default = names if len(names) > 1 else [*names, ""]
+    return next((os.environ[k] for k in keys if k in os.environ), str(default))
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def settings(root: Path) -> tuple[str, str]:
+    """site_url and site_name from mkdocs.yml."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe subclass)
+    return str(config.get("site_url") or ""), str(config.get("site_name") or "")
+
+
+# The top-level keys that only make sense with the hooks: dropped from the plain configuration.
+_HOOKED = re.compile(r"^(hooks|watch):\n(?:[ \t]+.*\n|\n)*", re.M)
+
+
+def plain_config(root: Path) -> str:
+    """The project's mkdocs.yml without hooks or watched folders, its theme overrides found from OUT."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    text = _HOOKED.sub("", text)
+    overrides = (root / "hooks" / "overrides").resolve()
+    return re.sub(r"^(\s*custom_dir:).*$", rf"\1 {overrides.as_posix()}", text, count=1, flags=re.M)
