@@ -1,7 +1,7 @@
-"""`make linkcheck`: linkchecker walks a built site on 127.0.0.1 and fails on a broken internal link or anchor.
+"""`make linkcheck`: an offline walk of a built site fails on a broken internal link or anchor.
 
-Each test breaks a copy of the fixture site and runs tests/check_links.py on it
-as `make linkcheck` does. Nothing here uses the network beyond 127.0.0.1.
+Each test breaks a copy of the fixture site and runs tools/check_links.py on it
+as `make linkcheck` does. Nothing here uses the network.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-SCRIPT = ROOT / "tests" / "check_links.py"
+SCRIPT = ROOT / "tools" / "check_links.py"
 ROUND_PAGE = "rounds/2026-01-sample-city/index.html"
 ACTOR_PAGE = "actors/northland/index.html"
 
@@ -40,9 +40,9 @@ def add_to_page(site: Path, page: str, html: str) -> int:
 
 def test_the_fixture_site_passes_and_external_addresses_are_not_fetched(minimal_site: Path, tmp_path: Path) -> None:
     site = copy_site(minimal_site, tmp_path)
-    # Fetched, these would fail (no such host; nothing listens on port 9): they must only be checked for form.
+    # Fetched, these would fail (no such host; nothing listens on port 9): they must not be fetched.
     add_to_page(site, ROUND_PAGE, '<p><a href="https://unreachable.invalid/gone">far</a> '
-                                  '<a href="http://127.0.0.1:9/">another port</a></p>')
+                                  '<a href="http://127.0.0.1:9/">another port</a> <a href="/rounds/">root</a></p>')
     result = run_check(site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^OK: every internal link and anchor resolves \(\d+ pages, \d+ links checked\)\.$",
@@ -77,7 +77,7 @@ def test_an_anchor_on_another_page_and_every_page_with_a_broken_link_are_named(m
     assert result.returncode == 1, result.stdout + result.stderr
     report = result.stderr
     assert f"{ACTOR_PAGE} line {actor_line}: ../../sticking-points/border/#nowhere -> anchor #nowhere not found" in report
-    # linkchecker checks a target once; the report still names every page that links to it.
+    # A target broken for two pages is named for each of them.
     assert f"{ACTOR_PAGE} line {actor_line}: ../../rounds/gone/ -> 404" in report, report
     assert f"{ROUND_PAGE} line {round_line}: ../gone/ -> 404" in report, report
     assert "#positions" not in report
@@ -103,17 +103,18 @@ def test_make_test_checks_links_after_the_build_and_before_pytest() -> None:
     linkcheck = next(i for i, line in enumerate(recipe) if re.search(r"\blinkcheck\b", line))
     pytest_ = next(i for i, line in enumerate(recipe) if "-m pytest" in line)
     assert build < linkcheck < pytest_, recipe
-    assert _recipe(makefile, "linkcheck") == ["$(BIN)/python tests/check_links.py $(SITE_TMP)"]
+    assert _recipe(makefile, "linkcheck") == ["$(BIN)/python tools/check_links.py $(SITE_TMP)"]
     # The network stays out of `make test`: external addresses are the weekly workflow's job.
     assert "external_links" not in makefile
 
 
-def test_the_linkchecker_config_checks_anchors_and_only_local_addresses() -> None:
-    config = (ROOT / "tests" / "linkcheckerrc").read_text(encoding="utf-8")
-    assert re.search(r"^\[AnchorCheck\]$", config, re.M)
-    assert re.search(r"^checkextern=0$", config, re.M)
-    ignore = re.search(r"^ignore=\n((?:[ \t]+\S.*\n)+)", config, re.M)
-    assert ignore, config
-    patterns = [re.compile(p.strip()) for p in ignore.group(1).splitlines()]
-    assert any(p.search("https://example.org/") for p in patterns)
-    assert not any(p.search("http://127.0.0.1:4000/rounds/") for p in patterns)
+def test_a_broken_raw_html_link_and_a_broken_asset_are_found(minimal_site: Path, tmp_path: Path) -> None:
+    site = copy_site(minimal_site, tmp_path)
+    line = add_to_page(site, ROUND_PAGE, '<div><img src="../../assets/missing.png" alt=""> '
+                                         '<a href="../../actors/northland/#roles">fine</a> '
+                                         '<a href="../../actors/northland/#rolez">typo</a></div>')
+    result = run_check(site)
+    assert result.returncode == 1
+    assert f"{ROUND_PAGE} line {line}: ../../assets/missing.png -> 404" in result.stderr, result.stderr
+    assert f"{ROUND_PAGE} line {line}: ../../actors/northland/#rolez -> anchor #rolez not found" in result.stderr
+    assert "#roles " not in result.stderr

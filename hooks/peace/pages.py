@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Callable
 
@@ -64,6 +65,11 @@ class UnknownMarker(KeyError):
 
 
 _MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
+
+
+def has_markers(path: str | None) -> bool:
+    """Whether a hand-written page has a marker to fill."""
+    return bool(path) and _MARKER.search(Path(str(path)).read_text(encoding="utf-8")) is not None
 
 
 def fill_markers(markdown: str, path: str, dataset: Dataset) -> str:

@@ -1,6 +1,6 @@
 """How fast `make check` answers: timing figures of the validation over the real data.
 
-    .venv/bin/python tests/bench_check.py [--runs N] [--root PATH]
+    .venv/bin/python tools/bench_check.py [--runs N] [--root PATH]
 
 Prints these figures, each the best, median and worst of N runs:
 

@@ -1,0 +1,166 @@
+"""`make bench`: build time, memory and page sizes at several sizes of data, old code beside new.
+
+For each scale the real data is multiplied (tools/scale_data.py: every kind
+together, cross-references like the real ones) and built `--runs` times with the
+hooks; then the same Markdown, written by the package's own functions, is built
+by plain MkDocs without hooks, and the ratio of the two is printed. With
+`--baseline REF` the same data is built by the code at REF too, in one run, so
+the figures sit side by side on the same machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scale_data import scale
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE = ("mkdocs.yml", "docs", "hooks", "schemas")
+
+# Runs a command and reports the peak memory of it and its children, in KiB, on stderr's last line.
+_MEASURED = ("import resource, subprocess, sys\n"
+             "code = subprocess.run(sys.argv[1:]).returncode\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+             "sys.exit(code)\n")
+
+# Writes the Markdown the hooks would serve, with the package's own functions (present in old and new code).
+_EXPORT = ("import sys\nfrom pathlib import Path\nfrom peace import dataset, pages\n"
+           "root, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
+           "data = dataset.load(root)\n"
+           "def put(rel, content):\n"
+           "    path = out / 'docs' / rel\n"
+           "    path.parent.mkdir(parents=True, exist_ok=True)\n"
+           "    path.write_bytes(content if isinstance(content, bytes) else content.encode())\n"
+           "for f in sorted((root / 'docs').rglob('*')):\n"
+           "    if f.is_file():\n"
+           "        rel = f.relative_to(root / 'docs').as_posix()\n"
+           "        put(rel, pages.fill_markers(f.read_text(), rel, data) if f.suffix == '.md' else f.read_bytes())\n"
+           "for g in [*pages.record_pages(data), *pages.downloads(data, 'http://127.0.0.1:8000/', 'Site')]:\n"
+           "    put(g.path, g.content)\n")
+
+
+@dataclass
+class Result:
+    records: int
+    pages: int
+    times: list[float]
+    peak_mib: float
+    mean_kib: float
+    max_kib: float
+    search_kib: float
+    plain: float
+
+
+def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *cmd], cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        sys.exit(f"failed in {cwd}: {' '.join(cmd)}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def _plain_config(code: Path) -> str:
+    lines, skip = [], False
+    for line in (code / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("hooks:", "watch:")):
+            skip = True
+            continue
+        if skip and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        skip = False
+        lines.append(line.replace("custom_dir: hooks/overrides", f"custom_dir: {code / 'hooks/overrides'}"))
+    return "\n".join(lines) + "\n"
+
+
+def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
+    """Build the data at `data` with the code at `code`, `runs` times, then plainly."""
+    project = work / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for name in CODE:
+        (shutil.copytree if (code / name).is_dir() else shutil.copy2)(code / name, project / name)
+    for name in ("data", "seeds"):
+        shutil.copytree(data / name, project / name)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
+    times, peak = [], 0.0
+    for _ in range(runs):
+        shutil.rmtree(project / "site", ignore_errors=True)
+        seconds, mib = _run([*mkdocs, str(project / "site")], project, env)
+        times.append(seconds)
+        peak = max(peak, mib)
+    sizes = [p.stat().st_size / 1024 for p in (project / "site").rglob("*.html")]
+    plain_dir = work / "plain"
+    shutil.rmtree(plain_dir, ignore_errors=True)
+    subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(plain_dir)], env=env, check=True)
+    (plain_dir / "mkdocs.yml").write_text(_plain_config(project), encoding="utf-8")
+    plain = min(_run([*mkdocs, str(plain_dir / "site")], plain_dir, {**env, "PYTHONPATH": ""})[0] for _ in range(runs))
+    records = sum(1 for n in ("data", "seeds") for _ in (project / n).rglob("*.yml"))
+    return Result(records, len(sizes), times, peak, statistics.mean(sizes), max(sizes),
+                  (project / "site/search/search_index.json").stat().st_size / 1024, plain)
+
+
+def _table(label: str, results: dict[int, Result]) -> None:
+    print(f"\n{label}")
+    print(f"{'scale':>6} {'records':>8} {'pages':>7} {'min s':>7} {'median s':>9} {'peak MiB':>9} "
+          f"{'mean KiB':>9} {'max KiB':>8} {'index KiB':>10} {'plain s':>8} {'hooked/plain':>13}")
+    for k, r in results.items():
+        best = min(r.times)
+        print(f"{'x' + str(k):>6} {r.records:>8,} {r.pages:>7,} {best:>7.1f} {statistics.median(r.times):>9.1f} "
+              f"{r.peak_mib:>9.0f} {r.mean_kib:>9.1f} {r.max_kib:>8.0f} {r.search_kib:>10,.0f} {r.plain:>8.1f} "
+              f"{best / r.plain:>12.2f}x")
+    scales = sorted(results)
+    for a, b in zip(scales, scales[1:]):
+        ta, tb = min(results[a].times), min(results[b].times)
+        print(f"  x{a} -> x{b}: time x{tb / ta:.2f} for data x{b / a:g}; growth exponent {math.log(tb / ta) / math.log(b / a):.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,50", help="comma-separated multiples of the real data")
+    parser.add_argument("--runs", type=int, default=3, help="builds per scale; the minimum and median are shown")
+    parser.add_argument("--baseline", help="a git revision whose code builds the same data beside the current code")
+    parser.add_argument("--data", default=None, help="a git revision whose data/ and seeds/ are scaled (default: "
+                                                     "the baseline's, so both codes can read it; else the work tree)")
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    with tempfile.TemporaryDirectory(prefix="peace-bench-") as tmp:
+        work = Path(tmp)
+        codes = {"current work tree": ROOT}
+        if args.baseline:
+            codes = {f"baseline {args.baseline}": _checkout(args.baseline, work / "baseline"), **codes}
+        source = _checkout(args.data or args.baseline, work / "data-src") if (args.data or args.baseline) else ROOT
+        results: dict[str, dict[int, Result]] = {label: {} for label in codes}
+        for k in scales:
+            data = work / f"data-x{k}"
+            scale(source, data, k)
+            for label, code in codes.items():
+                results[label][k] = measure(code, data, work / "run", args.runs)
+                print(f"  measured x{k} with {label}: min {min(results[label][k].times):.1f} s", flush=True)
+            shutil.rmtree(data)
+        for label, by_scale in results.items():
+            _table(label, by_scale)
+        print("\n" + json.dumps({label: {k: vars(r) for k, r in by.items()} for label, by in results.items()}))
+
+
+def _checkout(rev: str, dest: Path) -> Path:
+    """The tree of `rev`, without touching the work tree."""
+    dest.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
+if __name__ == "__main__":
+    main()
