@@ -1,10 +1,11 @@
 """Everything the site generates from the records, independent of any site generator."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from . import actors, export, feed, overviews, plans, rounds, sources, sticking_points
 from .dataset import Dataset
@@ -18,17 +19,32 @@ class Generated:
     edit: str | None  # the repository file a reader would edit to change it
 
 
+# Search ranks a record's own page above the sources that mention its name (Material reads `search.boost`).
+BOOST = {"actor": 4, "sticking-point": 4, "round": 3, "plan": 3, "source": 0.5}
+
+
+def _front_matter(kind: str, record: Any) -> str:
+    """Search settings of a page: its boost, and its names in every script as tags, which search weighs most."""
+    lines = ["---", "search:", f"  boost: {BOOST[kind]}"]
+    if kind in ("actor", "sticking-point"):
+        names = [record.heading, *record.aliases]
+        # JSON strings are YAML strings too: a name can never end the list or open a field.
+        lines.append("tags: [" + ", ".join(json.dumps(n, ensure_ascii=False) for n in names) + "]")
+    return "\n".join([*lines, "---", "", ""])
+
+
 def record_pages(dataset: Dataset) -> list[Generated]:
     """One Markdown page per record, each pointing at its YAML file for editing."""
-    out = [Generated(page_path("round", r.id), rounds.page(dataset, r), r.file) for r in dataset.rounds.values()]
-    out += [Generated(page_path("actor", a.id), actors.page(dataset, a), a.file) for a in dataset.actors.values()]
-    out += [Generated(page_path("sticking-point", p.id), sticking_points.page(dataset, p), p.file)
-            for p in dataset.points.values()]
-    out += [Generated(page_path("plan", p.id), plans.page(dataset, p), p.file) for p in dataset.plans.values()]
     cited_by = sources.citers(dataset)
-    out += [Generated(page_path("source", s.id), sources.page(dataset, s, cited_by[s.id]), s.file)
-            for s in dataset.sources.values()]
-    return out
+    render_page = {
+        "round": lambda r: rounds.page(dataset, r),
+        "actor": lambda a: actors.page(dataset, a),
+        "sticking-point": lambda p: sticking_points.page(dataset, p),
+        "plan": lambda p: plans.page(dataset, p),
+        "source": lambda s: sources.page(dataset, s, cited_by[s.id]),
+    }
+    return [Generated(page_path(kind, record.id), _front_matter(kind, record) + draw(record), record.file)
+            for kind, draw in render_page.items() for record in dataset.by_kind(kind).values()]
 
 
 def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated]:
@@ -46,6 +62,8 @@ Section = Callable[[Dataset, str], str]
 MARKERS: dict[str, Section] = {
     "rounds": rounds.index,
     "latest-rounds": rounds.latest,
+    "announced": rounds.announced,
+    "coverage": rounds.coverage,
     "actors": actors.index,
     "sticking-points": sticking_points.index,
     "sources": sources.index,

@@ -1,6 +1,7 @@
 """Round pages and the rounds index."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dataset import Dataset
@@ -38,7 +39,8 @@ def sides(dataset: Dataset, r: Round) -> list[Side]:
 
 
 def page(dataset: Dataset, r: Round) -> str:
-    return render("round.md.j2", dataset, page_path("round", r.id), r=r, delegations=sides(dataset, r))
+    return render("round.md.j2", dataset, page_path("round", r.id), r=r, delegations=sides(dataset, r),
+                  status=status_text(dataset)(r))
 
 
 def newest_first(dataset: Dataset) -> list[Round]:
@@ -46,9 +48,47 @@ def newest_first(dataset: Dataset) -> list[Round]:
 
 
 def index(dataset: Dataset, path: str) -> str:
-    return render("rounds-index.md.j2", dataset, path, rounds=newest_first(dataset))
+    return render("rounds-index.md.j2", dataset, path, rounds=newest_first(dataset), status=status_text(dataset))
+
+
+NOT_HELD = ("planned", "postponed", "cancelled")
 
 
 def latest(dataset: Dataset, path: str, count: int = 5) -> str:
-    """The newest rounds, for the home page."""
-    return render("rounds-index.md.j2", dataset, path, rounds=newest_first(dataset)[:count])
+    """The newest events that took place, with who took part, for the home page."""
+    held = [r for r in newest_first(dataset) if r.status == "held"][:count]
+    return render("latest.md.j2", dataset, path, rounds=held, parties=parties)
+
+
+def announced(dataset: Dataset, path: str, count: int = 5) -> str:
+    """The newest events announced and not held, listed apart from those that were."""
+    rounds = [r for r in newest_first(dataset) if r.status in NOT_HELD][:count]
+    return render("announced.md.j2", dataset, path, rounds=rounds, status=status_text(dataset))
+
+
+def parties(r: Round) -> list[str]:
+    """The sides at the table, then hosts and mediators, each once."""
+    return list(dict.fromkeys([*(d.side for d in r.delegations), *r.hosts, *r.mediators]))
+
+
+def status_text(dataset: Dataset) -> Callable[[Round], str]:
+    """An event's status in words; a planned or postponed one whose date has passed says so."""
+    last = last_event(dataset)
+
+    def text(r: Round) -> str:
+        if r.status not in ("planned", "postponed") or last is None or r.day >= last.day:
+            return r.status
+        return f"{r.status}; no date reported since"
+    return text
+
+
+def last_event(dataset: Dataset) -> Round | None:
+    """The newest event that took place: where the record stops."""
+    return next((r for r in newest_first(dataset) if r.status == "held"), None)
+
+
+def coverage(dataset: Dataset, path: str) -> str:
+    """What period the record covers, computed from the data."""
+    rounds = list(dataset.rounds.values())
+    return render("coverage.md.j2", dataset, path, first=rounds[0] if rounds else None, last=last_event(dataset),
+                  reviewed=dataset.last_reviewed())

@@ -1,0 +1,122 @@
+"""What a reader meets in the browser: search in every script, no request to another host,
+WCAG 2.2 AA as axe-core measures it, the 404 page, the timeline without script, tables on a phone."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from peace import dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = next((ROOT / ".venv").glob("lib/python*/site-packages/axe_playwright_python/axe.min.js"), None)
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DATA = dataset.load(ROOT)
+PAGE_TYPES = ["", "rounds/", "actors/", "sticking-points/", "sources/", "plans/", "timeline/", "status-grid/",
+              "positions/", "plans/compare/", "data/", "about/", "404.html",
+              f"rounds/{next(iter(DATA.rounds))}/", f"actors/{next(iter(DATA.actors))}/",
+              f"sticking-points/{next(iter(DATA.points))}/", f"plans/{next(iter(DATA.plans))}/",
+              f"sources/{next(iter(DATA.sources))}/"]
+
+
+def _names() -> list[tuple[str, str]]:
+    """(what a reader types, the page it must find first) for every name and alias in the data."""
+    out = []
+    for actor in DATA.actors.values():
+        out += [(name, f"actors/{actor.id}/") for name in (actor.name, *actor.aliases)]
+    for point in DATA.points.values():
+        out += [(name, f"sticking-points/{point.id}/") for name in (point.title, *point.aliases)]
+    return out
+
+
+def _first_result(page: Any, query: str) -> str:
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)  # key by key, as a reader types: search listens to the keys
+    # The worker answers each key; the answer to the whole query is the one that stays.
+    last, same = None, 0
+    for _ in range(100):
+        page.wait_for_timeout(40)
+        first = page.locator(".md-search-result__item > a").first
+        now = (page.locator(".md-search-result__meta").first.text_content(), first.get_attribute("href") if first.count() else "")
+        same = same + 1 if now == last and "Initializing" not in (now[0] or "") else 0
+        last = now
+        if same >= 3:
+            break
+    return urlsplit(last[1] or "").path
+
+
+def test_every_name_and_alias_finds_its_own_page_first(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    missed = []
+    for query, expected in _names():
+        href = _first_result(page, query)
+        if not href.endswith("/" + expected):
+            missed.append(f"{query!r}: first result {href or 'none'}, expected {expected}")
+    assert not missed, f"{len(missed)} of {len(_names())} names do not find their page first:\n" + "\n".join(missed)
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_request_leaves_the_site(page: Any, base_url: str, path: str) -> None:
+    page.goto(base_url + path, wait_until="networkidle")
+    assert page.foreign_requests == [], page.foreign_requests
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation(browser: Any, base_url: str, scheme: str) -> None:
+    if AXE is None:
+        pytest.fail("axe-core is missing: `make test` installs axe-playwright-python from requirements.txt")
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for path in PAGE_TYPES:
+        page.goto(base_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+        found += [f"{path or 'home'}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}"
+                  for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_404_page_links_the_feed_on_this_site(page: Any, base_url: str) -> None:
+    page.goto(base_url + "404.html")
+    href = page.locator('link[type="application/atom+xml"]').first.get_attribute("href")
+    assert not href.startswith("//"), href
+    assert page.evaluate("h => new URL(h, location.href).host", href) == page.evaluate("location.host")
+
+
+def test_without_script_the_timeline_filter_is_hidden(browser: Any, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "timeline/")
+    filters = page.locator(".peace-filter")
+    assert filters.count() > 0
+    assert all(not filters.nth(i).is_visible() for i in range(filters.count()))
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "rounds/"])
+def test_on_a_phone_every_table_column_is_on_screen(browser: Any, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    overflow = page.evaluate("""() => [...document.querySelectorAll('article th')]
+        .filter(th => th.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map(th => th.textContent)""")
+    context.close()
+    assert overflow == [], f"headers off screen at 390 px: {overflow}"
+
+
+def test_skip_link_and_visible_focus_for_keyboard_readers(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => { const a = document.activeElement; const s = getComputedStyle(a);
+        return {text: a.textContent.trim(), href: a.getAttribute('href'), outline: s.outlineStyle,
+                visible: a.getBoundingClientRect().height > 0}; }""")
+    assert focused["href"] and focused["href"].startswith("#"), focused
+    assert "skip" in focused["text"].lower(), focused
+    assert focused["visible"] and focused["outline"] != "none", focused
