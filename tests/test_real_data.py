@@ -16,12 +16,49 @@ DATA = dataset.load(ROOT)
 
 def test_coverage_of_the_process() -> None:
     people = [a for a in DATA.actors.values() if a.kind == "person"]
-    assert len(DATA.rounds) >= 22
+    assert len(DATA.rounds) >= 45
     assert len(people) >= 30
     assert len(DATA.points) >= 10
     statuses = Counter(r.status for r in DATA.rounds.values())
-    assert statuses["postponed"] >= 2 and statuses["planned"] >= 1
+    assert statuses["postponed"] + statuses["cancelled"] + statuses["planned"] >= 3
+    formats = Counter(r.format for r in DATA.rounds.values())
+    # Every kind of event the About page promises: talks, summits, envoys' visits and calls.
+    assert formats["call"] >= 5 and formats["visit"] >= 3 and formats["summit"] >= 5, formats
     assert min(r.day for r in DATA.rounds.values()) == "2025-02-18"
+
+
+# The four principal sides, and the actors that speak for each.
+SIDES = {"Ukraine": {"ukraine"}, "Russia": {"russia"}, "the US": {"united-states"},
+         "the Europeans": {"european-leaders", "european-union", "coalition-of-the-willing", "france", "germany",
+                           "united-kingdom", "italy", "finland", "poland"}}
+RECENT = "2025-09-01"
+
+
+def silent_sides(point: object) -> list[str]:
+    """The principal sides with neither a position since RECENT nor a declared gap on this point."""
+    recent = {pos.side for pos in point.positions if pos.as_of >= RECENT}  # type: ignore[attr-defined]
+    declared = {gap.side for gap in point.gaps}  # type: ignore[attr-defined]
+    return [name for name, ids in SIDES.items() if not ids & (recent | declared)]
+
+
+def test_every_sticking_point_hears_every_side_or_says_it_cannot() -> None:
+    silent = {p.id: silent_sides(p) for p in DATA.points.values()}
+    assert {k: v for k, v in silent.items() if v} == {}, "add a recent position or a `gaps` entry"
+
+
+def test_a_silent_side_is_caught() -> None:
+    point = next(iter(DATA.points.values()))
+    import dataclasses
+    muted = dataclasses.replace(point, positions=tuple(p for p in point.positions if p.side != "russia"),
+                                gaps=tuple(g for g in point.gaps if g.side != "russia"))
+    assert silent_sides(muted) == ["Russia"]
+
+
+def test_every_role_and_source_is_dated_or_says_why_not() -> None:
+    undated_roles = [(a.id, r.title) for a in DATA.actors.values() for r in a.roles if not r.start and not r.undated]
+    assert undated_roles == []
+    undated_sources = [s.id for s in DATA.sources.values() if not s.published and not s.undated]
+    assert undated_sources == []
 
 
 def test_every_record_cites_a_source() -> None:

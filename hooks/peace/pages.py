@@ -20,7 +20,7 @@ class Generated:
 
 
 # Search ranks a record's own page above the sources that mention its name (Material reads `search.boost`).
-BOOST = {"actor": 4, "sticking-point": 4, "round": 3, "plan": 3, "source": 0.5}
+BOOST = {"actor": 8, "sticking-point": 4, "round": 2, "plan": 2, "source": 0.5}
 
 
 def _front_matter(kind: str, record: Any) -> str:
