@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from . import checks, crossref, model, schemas, yamlfile
 from .problems import DataError, Problem
-from .render import page_path
+from .kinds import page_path
 
 FOLDERS = {
     "source": "seeds",

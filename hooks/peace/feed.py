@@ -6,7 +6,7 @@ import datetime as dt
 from feedgen.feed import FeedGenerator
 
 from .dataset import Dataset
-from .render import SECTIONS
+from .kinds import BY_NAME
 
 LIMIT = 100
 _KINDS = ("round", "actor", "sticking-point", "plan", "source")
@@ -29,7 +29,7 @@ def atom(dataset: Dataset, site_url: str, title: str) -> bytes:
     entries = [(kind, r) for kind in _KINDS for r in dataset.by_kind(kind).values()]
     entries.sort(key=lambda e: (e[1].reviewed, e[0], e[1].id), reverse=True)
     for kind, record in reversed(entries[:LIMIT]):  # feedgen prepends, so add oldest first
-        url = f"{base}{SECTIONS[kind]}/{record.id}/"
+        url = f"{base}{BY_NAME[kind].section}/{record.id}/"
         entry = feed.add_entry()
         entry.id(f"{url}#reviewed-{record.reviewed}")
         entry.title(f"{kind.replace('-', ' ').capitalize()}: {record.heading}")

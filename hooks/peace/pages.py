@@ -7,7 +7,7 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import actors, export, feed, overviews, plans, rounds, sources, sticking_points
+from . import actors, export, feed, names, overviews, plans, rounds, sources, sticking_points
 from .dataset import Dataset
 from .render import page_path, render
 
@@ -51,6 +51,7 @@ def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated
     """The exports and the feed: files served as they are, not pages."""
     out = [Generated(path, content, None) for path, content in export.files(dataset).items()]
     out.append(Generated("feed.xml", feed.atom(dataset, site_url, site_name), None))
+    out.append(Generated(names.PATH, names.index(dataset), None))
     return out
 
 

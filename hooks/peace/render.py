@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import dates
+from .kinds import page_path
 from .escape import Md, block, finalize, html_text, inline, link, slugs, url
 
 if TYPE_CHECKING:
     from .dataset import Dataset
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
-SECTIONS = {"round": "rounds", "actor": "actors", "sticking-point": "sticking-points", "source": "sources", "plan": "plans"}
 
 
 def environment() -> Environment:
@@ -31,11 +31,6 @@ def listing(items: Any) -> Md:
 
 
 _ENV = environment()
-
-
-def page_path(kind: str, record_id: str) -> str:
-    """Where a record's page lives among the site's Markdown files."""
-    return f"{SECTIONS[kind]}/{record_id}.md"
 
 
 class Writer:
