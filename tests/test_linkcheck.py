@@ -111,10 +111,10 @@ def test_make_test_checks_links_after_the_build_and_before_pytest() -> None:
 def test_a_broken_raw_html_link_and_a_broken_asset_are_found(minimal_site: Path, tmp_path: Path) -> None:
     site = copy_site(minimal_site, tmp_path)
     line = add_to_page(site, ROUND_PAGE, '<div><img src="../../assets/missing.png" alt=""> '
-                                         '<a href="../../actors/northland/#roles">fine</a> '
-                                         '<a href="../../actors/northland/#rolez">typo</a></div>')
+                                         '<a href="../../sticking-points/border/#positions">fine</a> '
+                                         '<a href="../../sticking-points/border/#positionz">typo</a></div>')
     result = run_check(site)
     assert result.returncode == 1
     assert f"{ROUND_PAGE} line {line}: ../../assets/missing.png -> 404" in result.stderr, result.stderr
-    assert f"{ROUND_PAGE} line {line}: ../../actors/northland/#rolez -> anchor #rolez not found" in result.stderr
-    assert "#roles " not in result.stderr
+    assert f"{ROUND_PAGE} line {line}: ../../sticking-points/border/#positionz -> anchor #positionz not found" in result.stderr
+    assert "#positions " not in result.stderr

@@ -24,7 +24,7 @@ def test_coverage_of_the_process() -> None:
     formats = Counter(r.format for r in DATA.rounds.values())
     # Every kind of event the About page promises: talks, summits, envoys' visits and calls.
     assert formats["call"] >= 5 and formats["visit"] >= 3 and formats["summit"] >= 5, formats
-    assert min(r.day for r in DATA.rounds.values()) == "2025-02-18"
+    assert min(r.day for r in DATA.rounds.values()) <= "2025-02-18"  # the Riyadh talks, or an earlier contact
 
 
 # The four principal sides, and the actors that speak for each.

@@ -31,13 +31,15 @@ def test_actor_page_shows_role_then_and_positions(minimal_site: Path) -> None:
 def test_sticking_point_lists_rounds_with_status_after(minimal_site: Path) -> None:
     border = page(minimal_site, "sticking-points/border")
     assert "Talks in Sample City Both sides put maps on the table." in border.text
-    assert "1–2 January 2026 Talks in Sample City Both sides put maps on the table. 1 narrowing" in border.text
+    assert "1–2 January 2026 Talks in Sample City Both sides put maps on the table. [ 1 ] narrowing" in border.text
     assert border.links_to(minimal_site, "rounds/2026-01-sample-city")
 
 
 def test_citations_link_to_source_page_and_original(minimal_site: Path) -> None:
     r = page(minimal_site, "rounds/2026-01-sample-city")
-    assert "fn:example-news-2026-01-02-talks" in r.ids
+    # Each source is numbered once on the page; every mark links to its entry in "Sources cited".
+    assert {"cite-1", "cite-2", "sources-cited"} <= r.ids
+    assert "#cite-1" in r.all_links and "#cite-2" in r.all_links
     assert r.links_to(minimal_site, "sources/example-news-2026-01-02-talks")
     assert "https://news.example.org/2026/01/02/talks" in r.links
     assert "state-controlled media" in r.text
