@@ -71,3 +71,19 @@ def test_role_at_the_date_of_the_round() -> None:
     assert ada.role_on("2026-01-02").title == "Foreign Minister"
     assert ada.role_on("2026-01-05").title == "Head of the Presidential Office"
     assert ada.role_on("2024-06-01") is None
+
+
+def test_a_source_address_is_linked_the_same_way_everywhere() -> None:
+    import dataclasses
+    import re as _re
+
+    from peace import render, sources
+    data = dataset.load(FIXTURES / "minimal")
+    sid = "example-news-2026-01-02-talks"
+    data.sources[sid] = dataclasses.replace(data.sources[sid], url="https://news.example.org/a_b?x=1&y=[2]")
+    own = sources.page(data, data.sources[sid], [])
+    writer = render.Writer(data, "rounds/x.md")
+    writer.cite([sid])
+    cited = writer.footnotes()
+    targets = {m for text in (own, cited) for m in _re.findall(r"\]\((https://news[^)]*)\)", text)}
+    assert targets == {"https://news.example.org/a_b?x=1&y=[2]"}, targets

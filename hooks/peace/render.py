@@ -71,6 +71,13 @@ class Writer:
     def page(self, target: str, text: object) -> Md:
         return link(text, self.href(target))
 
+    def original(self, source: Any, text: object = None) -> Md:
+        """The one way any page links to a source's original address: checked, percent-encoded, literal text."""
+        target = url(source.url) if source.url else None
+        if target is None:
+            return Md("address not recorded")
+        return link(source.url if text is None else text, target)
+
     def cite(self, sources: Any) -> Md:
         """Citation numbers for `sources`, each source numbered once per page in order of first use."""
         numbers = [self._cited.setdefault(s, len(self._cited) + 1) for s in sources]
@@ -91,8 +98,7 @@ class Writer:
         parts = [Md(self.to("source", source_id) + f"{{#cite-{number}}}")]
         if source.published:
             parts.append(inline(dates.day(source.published)))
-        target = url(source.url) if source.url else None
-        parts.append(Md(f"[original]({target})") if target else Md("original address not recorded"))
+        parts.append(self.original(source, "original") if source.url else Md("original address not recorded"))
         if source.state_controlled:
             parts.append(Md("**state-controlled media**"))
         return ", ".join(parts) + "."

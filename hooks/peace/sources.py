@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .dataset import Dataset
-from .escape import url
 from .model import Source
 from .render import page_path, render
 
@@ -32,8 +31,7 @@ def citers(dataset: Dataset) -> dict[str, list[tuple[str, Any]]]:
 
 
 def page(dataset: Dataset, source: Source, cited_by: list[tuple[str, Any]]) -> str:
-    target = url(source.url) if source.url else None
-    return render("source.md.j2", dataset, page_path("source", source.id), s=source, target=target, cited_by=cited_by)
+    return render("source.md.j2", dataset, page_path("source", source.id), s=source, cited_by=cited_by)
 
 
 def index(dataset: Dataset, path: str) -> str:
