@@ -16,7 +16,7 @@ from peace import dataset, pages
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATA = dataset.load(FIXTURES / "minimal")
 PAGES = {g.path: g for g in pages.record_pages(DATA)}
-_MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
+_MARKER = pages._MARKER
 
 
 def _marker_uses() -> list[tuple[str, str]]:

@@ -24,6 +24,9 @@ from pathlib import Path
 
 from scale_data import scale
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from peace.build import plain_config  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ("mkdocs.yml", "docs", "hooks", "schemas")
 
@@ -70,19 +73,6 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
     return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def _plain_config(code: Path) -> str:
-    lines, skip = [], False
-    for line in (code / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith(("hooks:", "watch:")):
-            skip = True
-            continue
-        if skip and (line.startswith((" ", "\t")) or not line.strip()):
-            continue
-        skip = False
-        lines.append(line.replace("custom_dir: hooks/overrides", f"custom_dir: {code / 'hooks/overrides'}"))
-    return "\n".join(lines) + "\n"
-
-
 def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
     """Build the data at `data` with the code at `code`, `runs` times, then plainly."""
     project = work / "project"
@@ -104,7 +94,7 @@ def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
     plain_dir = work / "plain"
     shutil.rmtree(plain_dir, ignore_errors=True)
     subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(plain_dir)], env=env, check=True)
-    (plain_dir / "mkdocs.yml").write_text(_plain_config(project), encoding="utf-8")
+    (plain_dir / "mkdocs.yml").write_text(plain_config(project), encoding="utf-8")
     plain = min(_run([*mkdocs, str(plain_dir / "site")], plain_dir, {**env, "PYTHONPATH": ""})[0] for _ in range(runs))
     records = sum(1 for n in ("data", "seeds") for _ in (project / n).rglob("*.yml"))
     return Result(records, len(sizes), times, peak, statistics.mean(sizes), max(sizes),

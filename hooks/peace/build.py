@@ -8,7 +8,6 @@ OUT/mkdocs.yml: the project's configuration without the hooks, so that a plain
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -73,13 +72,13 @@ def settings(root: Path) -> tuple[str, str]:
     return str(config.get("site_url") or ""), str(config.get("site_name") or "")
 
 
-# The top-level keys that only make sense with the hooks: dropped from the plain configuration.
-_HOOKED = re.compile(r"^(hooks|watch):\n(?:[ \t]+.*\n|\n)*", re.M)
-
-
 def plain_config(root: Path) -> str:
-    """The project's mkdocs.yml without hooks or watched folders, its theme overrides found from OUT."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    text = _HOOKED.sub("", text)
-    overrides = (root / "hooks" / "overrides").resolve()
-    return re.sub(r"^(\s*custom_dir:).*$", rf"\1 {overrides.as_posix()}", text, count=1, flags=re.M)
+    """The project's mkdocs.yml without hooks or watched folders, its theme overrides found from anywhere."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    theme = config.get("theme", {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = (root / theme["custom_dir"]).resolve().as_posix()
+    return "# Written by python -m peace build: the site's configuration without its hooks.\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False)
