@@ -64,9 +64,10 @@ class Result:
     plain: float
 
 
-def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float | None = None) -> tuple[float, float]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _MEASURED, *cmd], cwd=cwd, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *cmd], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout)
     seconds = time.perf_counter() - start
     if done.returncode:
         sys.exit(f"failed in {cwd}: {' '.join(cmd)}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
@@ -101,6 +102,35 @@ def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
                   (project / "site/search/search_index.json").stat().st_size / 1024, plain)
 
 
+def heavy_file(code: Path, work: Path, citations: int = 20_000) -> float:
+    """Seconds to build the fixture with one round whose outcomes cite one source `citations` times.
+
+    The file stays within every limit of a record (512 KiB); with footnotes, Python-Markdown searched
+    for a free id on each repeated reference, so such a file took minutes.
+    """
+    project = work / "heavy"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for name in CODE:
+        (shutil.copytree if (code / name).is_dir() else shutil.copy2)(code / name, project / name)
+    fixture = ROOT / "tests/fixtures/minimal"
+    for name in ("data", "seeds"):
+        shutil.copytree(fixture / name, project / name)
+    source = (project / "seeds/example-news-2026-01-02-talks.yml").read_text(encoding="utf-8")
+    (project / "seeds/s.yml").write_text(source.replace("id: example-news-2026-01-02-talks", "id: s"), encoding="utf-8")
+    path = project / "data/rounds/2026-01-sample-city.yml"
+    text = path.read_text(encoding="utf-8").replace("sources: [example-news-2026-01-02-talks]\nreviewed",
+                                                    "sources: [example-news-2026-01-02-talks, s]\nreviewed")
+    # Unindented block style, the smallest a contributor would write: 25 bytes per outcome.
+    many = "".join("- text: a\n  sources: [s]\n" for _ in range(citations))
+    before, rest = text.split("outcomes:\n", 1)
+    path.write_text(before + rest[rest.index("quotes:\n"):] + "outcomes:\n" + many, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    seconds, _ = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+                       str(project / "site")], project, env, timeout=600)
+    return seconds
+
+
 def _table(label: str, results: dict[int, Result]) -> None:
     print(f"\n{label}")
     print(f"{'scale':>6} {'records':>8} {'pages':>7} {'min s':>7} {'median s':>9} {'peak MiB':>9} "
@@ -121,6 +151,7 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10,50", help="comma-separated multiples of the real data")
     parser.add_argument("--runs", type=int, default=3, help="builds per scale; the minimum and median are shown")
     parser.add_argument("--baseline", help="a git revision whose code builds the same data beside the current code")
+    parser.add_argument("--heavy", type=int, default=20_000, help="citations of one source in one file (0: skip)")
     parser.add_argument("--data", default=None, help="a git revision whose data/ and seeds/ are scaled (default: "
                                                      "the baseline's, so both codes can read it; else the work tree)")
     args = parser.parse_args()
@@ -141,6 +172,13 @@ def main() -> None:
             shutil.rmtree(data)
         for label, by_scale in results.items():
             _table(label, by_scale)
+        if args.heavy:
+            print(f"\nOne file citing one source {args.heavy:,} times (limit 600 s):")
+            for label, code in codes.items():
+                try:
+                    print(f"  {label}: {heavy_file(code, work, args.heavy):.1f} s", flush=True)
+                except subprocess.TimeoutExpired:
+                    print(f"  {label}: not done after 600 s")
         print("\n" + json.dumps({label: {k: vars(r) for k, r in by.items()} for label, by in results.items()}))
 
 
