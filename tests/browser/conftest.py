@@ -1,0 +1,108 @@
+"""Browser tests: the built site served on 127.0.0.1 and one headless Chromium for the whole session.
+
+The site is the one `make test` builds ($PEACE_SITE, default .build/site). Chromium is Debian's
+($PEACE_CHROMIUM, /usr/bin/chromium, or the first chromium/chrome on PATH); Playwright drives it and
+never downloads a browser of its own. Every request to another host is recorded and aborted, so a
+test can assert that a page asks nothing of the outside world.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+INSTALL_HINT = "no Chromium found: install one with `apt-get install chromium` (or set PEACE_CHROMIUM)"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or whichever Chromium or Chrome is on PATH."""
+    named = os.environ.get("PEACE_CHROMIUM")
+    if named:
+        return named if Path(named).is_file() else None
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _no_browser() -> None:
+    # On CI a missing browser is a broken setup, not a reason to pass.
+    if os.environ.get("CI") == "true":
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    pytest.skip(INSTALL_HINT)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    site = Path(os.environ.get("PEACE_SITE", ROOT / ".build/site")).resolve()
+    if not (site / "index.html").is_file():
+        pytest.fail(f"no built site at {site}: run `make test` (or mkdocs build --site-dir {site})", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1, on a free port, served from a thread."""
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for every browser test of the session."""
+    executable = chromium_path()
+    if executable is None:
+        _no_browser()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright is not installed: `make test` installs it from requirements.txt", pytrace=False)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, base_url: str) -> Iterator[object]:
+    """A fresh 1280×800 page; `page.foreign_requests` lists every address it asked of another host."""
+    own = urlsplit(base_url).netloc
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    foreign: list[str] = []
+
+    def guard(route: object) -> None:
+        address = route.request.url  # type: ignore[attr-defined]
+        if urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != own:
+            foreign.append(address)
+            route.abort()  # type: ignore[attr-defined]
+            return
+        route.continue_()  # type: ignore[attr-defined]
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    tab.foreign_requests = foreign
+    yield tab
+    context.close()
