@@ -7,7 +7,11 @@
     if (!form) return;
     var rounds = Array.prototype.slice.call(document.querySelectorAll(".peace-round"));
     var marks = {};
-    document.querySelectorAll(".peace-timeline .peace-mark").forEach(function (m) { marks[m.dataset.id] = m; });
+    // A mark's address ends in its round's id: ../rounds/ID/
+    document.querySelectorAll(".peace-timeline a").forEach(function (m) {
+      var parts = m.getAttribute("href").split("/");
+      marks[parts[parts.length - 2]] = m;
+    });
     var params = new URLSearchParams(window.location.search);
     ["actor", "point"].forEach(function (name) {
       var wanted = params.get(name);

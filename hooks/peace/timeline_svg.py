@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .escape import Md, html_text, slugs
+from .escape import Md, html_text
 from .model import Round, parse_day
 
 WIDTH = 720  # the content column at desktop width, so text is drawn at its real size
@@ -125,18 +125,20 @@ def _lane_marks(rounds: list[Round], lane: Lane, top: float, x_of: Callable[[dt.
                    n % SUBROWS)
         rows[row].append((x, r))
     gap = (LANE - 8) / SUBROWS
-    out = []
+    # One group per lane carries the colour; a mark's own class says only whether it was held.
+    out = [f'<g class="peace-mark peace-mark--{lane.key}">']
     for row, marks in enumerate(rows):
         y = top + 4 + gap * (row + 0.5)
         for i, (x, r) in enumerate(marks):
             room = (marks[i + 1][0] if i + 1 < len(marks) else WIDTH - RIGHT + 8) - x - 2 * RADIUS - 4
             label = _label(r)
-            state = "held" if r.status == HELD else "announced"
-            out.append(f'<a class="peace-mark peace-mark--{lane.key} peace-mark--{state}" href="{html_text(href(r))}" '
-                       f'data-id="{slugs([r.id])}" aria-label="{html_text(_name(r))}">{shape(lane.shape, x, y)}')
+            held = "" if r.status == HELD else ' class="peace-mark--announced"'
+            out.append(f'<a href="{html_text(href(r))}"{held} aria-label="{html_text(_name(r))}">'
+                       f'{shape(lane.shape, x, y)}')
             if len(label) * CHAR <= room:
                 out.append(f'<text x="{x + RADIUS + 3:.1f}" y="{y + 4:.1f}">{html_text(label)}</text>')
             out.append("</a>")
+    out.append("</g>")
     return out
 
 
@@ -145,9 +147,9 @@ def legend() -> Md:
     items = []
     for lane in LANES:
         items.append(f'<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
-                     f'<g class="peace-mark peace-mark--{lane.key} peace-mark--held">{shape(lane.shape, 8, 8)}</g></svg>'
+                     f'<g class="peace-mark peace-mark--{lane.key}">{shape(lane.shape, 8, 8)}</g></svg>'
                      f' {lane.label} ({", ".join(lane.formats)})</li>')
     items.append('<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
-                 f'<g class="peace-mark peace-mark--talks peace-mark--announced">{shape("circle", 8, 8)}</g></svg>'
+                 f'<g class="peace-mark peace-mark--talks"><g class="peace-mark--announced">{shape("circle", 8, 8)}</g></g></svg>'
                  ' Hollow: announced but not held (planned, postponed or cancelled)</li>')
     return Md('<ul class="peace-timeline-legend">' + "".join(items) + "</ul>")
