@@ -76,7 +76,7 @@ def timeline(dataset: Dataset, path: str) -> str:
     drawing = timeline_svg.draw(rounds, lambda r: page_url(path, page_path("round", r.id)))
     return render("timeline.md.j2", dataset, path, months=months, actors=actors, points=points, drawing=drawing,
                   parties=_parties, point_ids=lambda r: sorted({m.point for m in r.sticking_points}),
-                  legend=timeline_svg.legend(), names=lambda ids: ", ".join(dataset.actors[i].name for i in ids))
+                  legend=timeline_svg.legend(rounds), names=lambda ids: ", ".join(dataset.actors[i].name for i in ids))
 
 
 def page_url(path: str, target: str) -> str:

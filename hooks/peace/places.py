@@ -52,7 +52,13 @@ def load(root: Path) -> tuple[dict[str, Place], list[Problem]]:
     return places, problems
 
 
+REQUIRED = ("id", "name", "country", "latitude", "longitude")
+
+
 def _place(raw: dict) -> Place:
+    missing = [key for key in REQUIRED if key not in raw]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
     if not SLUG.fullmatch(str(raw["id"])):
         raise ValueError("id must be a lowercase slug")
     lat, lon = float(raw["latitude"]), float(raw["longitude"])

@@ -142,10 +142,11 @@ def _lane_marks(rounds: list[Round], lane: Lane, top: float, x_of: Callable[[dt.
     return out
 
 
-def legend() -> Md:
-    """The key to the marks, as HTML beside the drawing."""
+def legend(rounds: Sequence[Round]) -> Md:
+    """The key to the marks drawn, as HTML beside the drawing."""
+    drawn = {_LANE_OF.get(r.format) for r in rounds}
     items = []
-    for lane in LANES:
+    for lane in (lane for lane in LANES if lane in drawn):
         items.append(f'<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
                      f'<g class="peace-mark peace-mark--{lane.key}">{shape(lane.shape, 8, 8)}</g></svg>'
                      f' {lane.label} ({", ".join(lane.formats)})</li>')
