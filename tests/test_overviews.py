@@ -235,3 +235,11 @@ def test_overview_pages_stay_small_for_many_rounds(tmp_path: Path) -> None:
     sizes = {name: len((site / name / "index.html").read_bytes())
              for name in ("timeline", "status-grid", "positions", "map", "plans/compare")}
     assert all(size < 400_000 for size in sizes.values()), sizes
+
+
+def test_point_titles_for_the_chooser_cannot_close_their_script() -> None:
+    from peace.plans import _script_json
+
+    text = _script_json({"x": "</script><script>alert(1)</script> & more"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"x": "</script><script>alert(1)</script> & more"}

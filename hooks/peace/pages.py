@@ -24,7 +24,7 @@ def record_pages(dataset: Dataset) -> list[Generated]:
     out += [Generated(page_path("sticking-point", p.id), sticking_points.page(dataset, p), p.file)
             for p in dataset.points.values()]
     out += [Generated(page_path("plan", p.id), plans.page(dataset, p), p.file) for p in dataset.plans.values()]
-    out += [Generated(plans.pair_path(a.id, b.id), plans.pair_page(dataset, a, b), b.file) for a, b in plans.pairs(dataset)]
+    out += [Generated(path, content, later.file) for path, content, later in plans.pair_pages(dataset)]
     cited_by = sources.citers(dataset)
     out += [Generated(page_path("source", s.id), sources.page(dataset, s, cited_by[s.id]), s.file)
             for s in dataset.sources.values()]

@@ -59,11 +59,17 @@ def pairs(dataset: Dataset) -> list[tuple[Plan, Plan]]:
     return out
 
 
-def rows(dataset: Dataset, first: Plan, second: Plan) -> list[Row]:
-    """One row per sticking point either plan speaks to, in the order of the sticking points."""
+def rows(order: dict[str, int], first: Plan, second: Plan) -> list[Row]:
+    """One row per sticking point either plan speaks to, in the order of the sticking points.
+
+    `order` is each point's place among all points, built once: a pair costs its own clauses only."""
     a = _by_point(first)
     b = _by_point(second)
-    return [Row(p, a.get(p, ()), b.get(p, ())) for p in dataset.points if p in a or p in b]
+    return [Row(p, a.get(p, ()), b.get(p, ())) for p in sorted(a.keys() | b.keys(), key=lambda p: order.get(p, 0))]
+
+
+def point_order(dataset: Dataset) -> dict[str, int]:
+    return {point_id: i for i, point_id in enumerate(dataset.points)}
 
 
 def _by_point(plan: Plan) -> dict[str, tuple[PlanPoint, ...]]:
@@ -80,10 +86,15 @@ def default_pair(dataset: Dataset) -> tuple[Plan, Plan] | None:
     return (plans[-2], plans[-1]) if len(plans) > 1 else None
 
 
-def pair_page(dataset: Dataset, first: Plan, second: Plan) -> str:
-    path = pair_path(first.id, second.id)
-    return render("plan-pair.md.j2", dataset, path, first=first, second=second, rows=rows(dataset, first, second),
-                  heading=True, chooser=False, pairs=[])
+def pair_pages(dataset: Dataset) -> list[tuple[str, str, Plan]]:
+    """(path, Markdown, later plan) for the page of each pair of consecutive versions."""
+    order = point_order(dataset)
+    out = []
+    for first, second in pairs(dataset):
+        path = pair_path(first.id, second.id)
+        out.append((path, render("plan-pair.md.j2", dataset, path, first=first, second=second,
+                                 rows=rows(order, first, second), heading=True, chooser=False, pairs=[]), second))
+    return out
 
 
 def comparison(dataset: Dataset, path: str) -> str:
@@ -94,9 +105,10 @@ def comparison(dataset: Dataset, path: str) -> str:
         return render("plan-single.md.j2", dataset, path, plan=only[0] if only else None)
     first, second = pair
     titles = {p.id: p.title for p in dataset.points.values()}
-    return render("plan-pair.md.j2", dataset, path, first=first, second=second, rows=rows(dataset, first, second),
-                  heading=False, chooser=True, pairs=pairs(dataset), plans=list(dataset.plans.values()),
-                  pair_path=pair_path, titles=_script_json(titles))
+    return render("plan-pair.md.j2", dataset, path, first=first, second=second,
+                  rows=rows(point_order(dataset), first, second), heading=False, chooser=True,
+                  pairs=pairs(dataset), plans=list(dataset.plans.values()), pair_path=pair_path,
+                  titles=_script_json(titles))
 
 
 def _script_json(value: object) -> Md:
