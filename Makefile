@@ -45,6 +45,7 @@ BASELINE ?= c74e895
 bench: $(BIN)/.installed
 	$(BIN)/python tools/bench.py --scales 1,10,50 --runs 3 --baseline $(BASELINE)
 	$(BIN)/python tools/bench_check.py
+	$(BIN)/python tools/bench_serve.py
 
 # The same at x1 and x5, one build each, for a reviewer: under a minute.
 bench-small: $(BIN)/.installed

@@ -60,8 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
         return pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
-    except pages.UnknownMarker as error:
-        raise Abort(str(error)) from None
+    except (pages.UnknownMarker, DataError) as error:
+        raise Abort(f"\n{error}") from None
 
 
 def _mark_modified(file: File) -> None:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -9,34 +11,61 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
+from conftest import FIXTURES, build, make_project
 from htmlpage import page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def test_timeline_lists_every_round_once_in_date_order(minimal_site: Path) -> None:
+def test_timeline_draws_and_lists_every_round_once_in_date_order(minimal_site: Path) -> None:
     html = (minimal_site / "timeline/index.html").read_text(encoding="utf-8")
-    first, second = html.count("../rounds/2026-01-sample-city/"), html.count("../rounds/2026-02-sample-city/")
-    assert (first, second) == (1, 1)
+    svg = html[html.index('<svg class="peace-timeline"'):html.index("</svg>", html.index('<svg class="peace-timeline"'))]
+    for rid in ("2026-01-sample-city", "2026-02-sample-city"):
+        assert svg.count(f'href="../rounds/{rid}/"') == 1  # one mark in the drawing
+        assert html.count(f"../rounds/{rid}/") == 2  # and one entry in the list below it
     assert html.index("2026-01-sample-city") < html.index("2026-02-sample-city")
+    assert '<a href="../rounds/2026-02-sample-city/" class="peace-mark--announced"' in svg  # postponed: hollow
     assert 'class="peace-round peace-postponed"' in html and "<strong>(postponed)</strong>" in html
-    assert 'data-actors="northland ada-example" data-points="border"' in html
+    assert 'data-actors="northland ada-example"' in html and 'data-points="border"' in html
 
 
-def test_status_grid_cells_link_to_round_and_source(minimal_site: Path) -> None:
+def test_status_grid_cells_link_to_where_the_move_is_sourced(minimal_site: Path) -> None:
     grid = page(minimal_site, "status-grid")
     html = (minimal_site / "status-grid/index.html").read_text(encoding="utf-8")
-    assert '<a href="../rounds/2026-01-sample-city/">narrowing</a><sup id="fnref:example-news-2026-01-02-talks">' in html
-    assert grid.links_to(minimal_site, "sources/example-news-2026-01-02-talks")
-    assert 'class="peace-scroll"' in html
+    assert ('<span class="peace-chip peace-chip--narrowing"><a href="../sticking-points/border/#round-by-round">'
+            'narrowing</a></span>') in html
+    assert 'id="round-by-round"' in (minimal_site / "sticking-points/border/index.html").read_text(encoding="utf-8")
+    assert grid.links_to(minimal_site, "rounds/2026-01-sample-city")  # the column heading
+    assert "fnref" not in html and 'class="footnote"' not in html  # no footnotes buried under the grid
 
 
-def test_positions_matrix_cells_carry_date_and_source(minimal_site: Path) -> None:
+def test_positions_matrix_cells_carry_date_and_link_to_the_sourced_stance(minimal_site: Path) -> None:
     html = (minimal_site / "positions/index.html").read_text(encoding="utf-8")
-    assert ('Wants the line of 2020. (<a href="../sticking-points/border/">as of 2 January 2026</a>)'
-            '<sup id="fnref:example-news-2026-01-02-talks">') in html
-    assert ('Wants the current line. (<a href="../sticking-points/border/">as of 5 January 2026</a>)'
-            '<sup id="fnref:state-wire-2026-01-05-statement">') in html
+    assert 'Wants the line of 2020. <small><a href="../sticking-points/border/#northland">2 Jan 2026</a></small>' in html
+    assert 'Wants the current line. <small><a href="../sticking-points/border/#southland">5 Jan 2026</a></small>' in html
+    assert "fnref" not in html
+    point = (minimal_site / "sticking-points/border/index.html").read_text(encoding="utf-8")
+    assert 'id="northland"' in point and 'id="southland"' in point
+
+
+def test_short_line_cuts_at_a_word_and_says_so() -> None:
+    from peace.overviews import short_line
+
+    assert short_line("Wants the line of 2020. Nothing else.") == "Wants the line of 2020. …"
+    text = "Wants " + "a very long stance " * 10
+    cut = short_line(text, 40)
+    assert len(cut) <= 42 and cut.endswith(" …") and text.startswith(cut[:-2])
+
+
+def test_silence_since_a_later_date_replaces_the_stance() -> None:
+    from peace.model import Gap, Position, StickingPoint
+    from peace.overviews import silent_since
+
+    old = Position("russia", "Says no.", "2025-05-01", ("s",))
+    point = StickingPoint("p", "f", "2026-01-01", (), {}, gaps=(Gap("russia", "2025-09-01", None, ("s",)),))
+    assert silent_since(point, ("russia",), old).since == "2025-09-01"
+    assert silent_since(point, ("russia",), Position("russia", "Yes.", "2025-10-01", ("s",))) is None
+    assert silent_since(point, ("ukraine",), None) is None
 
 
 def test_comparison_lists_every_plan(minimal_site: Path) -> None:
@@ -108,3 +137,109 @@ def test_home_lists_the_latest_rounds_newest_first(minimal_site: Path) -> None:
     home = page(minimal_site, "")
     assert home.links_to(minimal_site, "rounds/2026-02-sample-city")
     assert home.text.index("Second talks in Sample City") < home.text.index("January 2026 Talks in Sample City")
+
+
+# --- plans two at a time -------------------------------------------------------------------------------
+
+def test_pair_rows_say_what_changed() -> None:
+    from peace.model import PlanPoint
+    from peace.plans import Row
+
+    a = (PlanPoint(1, "x", "Old words.", ("s",)),)
+    b = (PlanPoint(2, "x", "New words.", ("s",)),)
+    assert [Row("x", a, b).change, Row("x", a, a).change, Row("x", (), b).change, Row("x", a, ()).change] == [
+        "reworded", "same", "added", "dropped"]
+
+
+def test_real_comparison_opens_on_the_28_points_against_the_20_points(real_site: Path) -> None:
+    compare = page(real_site, "plans/compare")
+    assert compare.links_to(real_site, "plans/us-28-point-plan") and compare.links_to(real_site, "plans/us-ukraine-20-point-plan")
+    html = (real_site / "plans/compare/index.html").read_text(encoding="utf-8")
+    head = html[html.index('peace-compare-table'):]
+    assert head.index("us-28-point-plan") < head.index("us-ukraine-20-point-plan")
+    assert "fnref" not in html
+    assert compare.links_to(real_site, "plans/compare/geneva-framework-vs-us-ukraine-20-point-plan")
+    pair = page(real_site, "plans/compare/geneva-framework-vs-us-ukraine-20-point-plan")
+    assert "which revises it" in pair.text and "What changed" in pair.text
+    assert any(h.startswith("../../../sources/") for h in pair.links)  # each clause links to its sources
+
+
+# --- the map of venues ---------------------------------------------------------------------------------
+
+def test_borders_put_crimea_in_ukraine() -> None:
+    from peace.venues import UKRAINE, countries
+
+    def inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+        x, y, hit = point[0], point[1], False
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                hit = not hit
+        return hit
+
+    def country_of(lon: float, lat: float) -> set[str]:
+        return {cid for cid, rings in countries() for ring in rings if inside((lon, lat), ring)}
+
+    assert country_of(34.11, 44.96) == {UKRAINE}  # Simferopol
+    assert country_of(33.52, 44.61) == {UKRAINE}  # Sevastopol
+    assert country_of(37.80, 48.00) == {UKRAINE}  # Donetsk
+    assert UKRAINE not in country_of(37.62, 55.75)  # Moscow
+
+
+def test_every_real_venue_has_a_place_and_a_mark(real_site: Path) -> None:
+    html = (real_site / "map/index.html").read_text(encoding="utf-8")
+    assert "Not on the map yet" not in html
+    marks = re.findall(r'<a class="peace-map__place" href="#(place-[a-z0-9-]+)"', html)
+    assert marks and len(marks) == len(set(marks))
+    for anchor in marks:
+        assert f'id="{anchor}"' in html
+    assert len(html.encode()) < 200_000
+
+
+def test_a_city_without_a_place_file_is_named_with_the_file_to_add(minimal_site: Path) -> None:
+    map_page = page(minimal_site, "map")
+    assert "Not on the map yet" in map_page.text
+    assert "Sample City, Northland: add data/places/sample-city.yml" in map_page.text
+    assert map_page.links_to(minimal_site, "rounds/2026-01-sample-city")
+
+
+def test_place_files_are_matched_by_any_of_their_names(tmp_path: Path) -> None:
+    from peace.dataset import load
+    from peace.places import load as load_places, match
+
+    project = make_project(tmp_path / "p", FIXTURES / "minimal")
+    (project / "data/places").mkdir()
+    (project / "data/places/sample-city.yml").write_text(
+        "id: sample-city\nname: Sample Town\ncountry: Northland\nlatitude: 48\nlongitude: 20\n"
+        "aliases: [Sample City]\ncoordinates: made up for this test\n", encoding="utf-8")
+    (project / "data/places/broken.yml").write_text("id: broken\nname: X\n", encoding="utf-8")
+    places, problems = load_places(project)
+    assert [str(p) for p in problems] == [
+        "data/places/broken.yml:1: not a place file (missing country, latitude, longitude); see data/places/README.md"]
+    by_place, unmatched = match(load(project), places)
+    assert sorted(r.id for r in by_place["sample-city"]) == ["2026-01-sample-city", "2026-02-sample-city"]
+    assert unmatched == []
+
+
+# --- at fifty times the data ---------------------------------------------------------------------------
+
+def test_overview_pages_stay_small_for_many_rounds(tmp_path: Path) -> None:
+    """The fixture data fifty times over (100 rounds): no overview grows its citations with the data."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from many_rounds import write_many
+
+    project = make_project(tmp_path / "p", FIXTURES / "minimal")
+    write_many(project, 50)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    sizes = {name: len((site / name / "index.html").read_bytes())
+             for name in ("timeline", "status-grid", "positions", "map", "plans/compare")}
+    assert all(size < 400_000 for size in sizes.values()), sizes
+
+
+def test_point_titles_for_the_chooser_cannot_close_their_script() -> None:
+    from peace.plans import _script_json
+
+    text = _script_json({"x": "</script><script>alert(1)</script> & more"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"x": "</script><script>alert(1)</script> & more"}

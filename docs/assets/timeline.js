@@ -1,11 +1,17 @@
-// Timeline filter: narrows the list to one actor or one sticking point.
-// Without script the form stays hidden and the full list is shown. The choice is kept in the
+// Timeline filter: narrows the drawing and the list to one actor or one sticking point.
+// Without script the form stays hidden and everything is shown. The choice is kept in the
 // address (?actor=...&point=...), so a filtered timeline can be linked to.
 (function () {
   function setUp() {
     var form = document.querySelector("form.peace-filter");
     if (!form) return;
     var rounds = Array.prototype.slice.call(document.querySelectorAll(".peace-round"));
+    var marks = {};
+    // A mark's address ends in its round's id: ../rounds/ID/
+    document.querySelectorAll(".peace-timeline a").forEach(function (m) {
+      var parts = m.getAttribute("href").split("/");
+      marks[parts[parts.length - 2]] = m;
+    });
     var params = new URLSearchParams(window.location.search);
     ["actor", "point"].forEach(function (name) {
       var wanted = params.get(name);
@@ -22,6 +28,8 @@
         var ok = (!actor || el.dataset.actors.split(" ").indexOf(actor) >= 0) &&
                  (!point || el.dataset.points.split(" ").indexOf(point) >= 0);
         el.hidden = !ok;
+        var mark = marks[el.dataset.id];
+        if (mark) mark.style.display = ok ? "" : "none";
         if (ok) shown += 1;
       });
       document.querySelectorAll(".md-typeset h2").forEach(function (h) {
@@ -32,7 +40,7 @@
         }
         h.hidden = !any;
       });
-      form.elements.count.value = shown + " of " + rounds.length + " rounds";
+      form.elements.count.value = shown + " of " + rounds.length + " events";
     }
     function remember() {
       var query = new URLSearchParams();

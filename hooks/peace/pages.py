@@ -43,8 +43,10 @@ def record_pages(dataset: Dataset) -> list[Generated]:
         "plan": lambda p: plans.page(dataset, p),
         "source": lambda s: sources.page(dataset, s, cited_by[s.id]),
     }
-    return [Generated(page_path(kind, record.id), _front_matter(kind, record) + draw(record), record.file)
-            for kind, draw in render_page.items() for record in dataset.by_kind(kind).values()]
+    out = [Generated(page_path(kind, record.id), _front_matter(kind, record) + draw(record), record.file)
+           for kind, draw in render_page.items() for record in dataset.by_kind(kind).values()]
+    # Each pair of plans compared on its own page, edited through the later plan's file.
+    return out + [Generated(path, content, later.file) for path, content, later in plans.pair_pages(dataset)]
 
 
 def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated]:
@@ -73,6 +75,7 @@ MARKERS: dict[str, Section] = {
     "timeline": overviews.timeline,
     "status-grid": overviews.status_grid,
     "positions": overviews.positions,
+    "map": overviews.venue_map,
     "stats": overviews.stats,
     "downloads": downloads_list,
 }

@@ -1,0 +1,109 @@
+"""The overviews in Chromium: they fit the screen, link every event and place, and ask nothing of other hosts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__import__("axe_playwright_python").__file__).resolve().parent / "axe.min.js"
+FITTING = ["status-grid/", "positions/", "plans/compare/", "plans/compare/geneva-framework-vs-us-ukraine-20-point-plan/"]
+OVERVIEWS = ["timeline/", "status-grid/", "positions/", "plans/compare/", "map/"]
+# Requests the theme makes on every page, whatever the overviews do: Material's web font and the
+# repository's star count. They go once mkdocs.yml sets `theme.font: false` and drops the source facts.
+THEME_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com", "api.github.com")
+
+# Every element inside the article whose content is wider than its box, that is, one that scrolls
+# (or spills) sideways; and whether the page itself does.
+SIDEWAYS = """() => {
+  const wide = [...document.querySelectorAll('article *')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline')
+    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className : '')
+              + ' ' + e.scrollWidth + '>' + e.clientWidth);
+  return {wide, page: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("path", FITTING)
+def test_nothing_scrolls_sideways_at_desktop_width(page, base_url: str, path: str) -> None:
+    page.goto(base_url + path)
+    found = page.evaluate(SIDEWAYS)
+    assert found == {"wide": [], "page": 0}
+
+
+@pytest.mark.parametrize("path", ["positions/", "plans/compare/"])
+def test_on_a_phone_each_row_is_a_card_and_nothing_scrolls_sideways(page, base_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + path)
+    rows = page.locator("article .peace-fit tbody tr")
+    assert rows.count() > 3
+    assert rows.first.evaluate("e => getComputedStyle(e).display") == "block"
+    assert page.locator("article .peace-fit thead").first.is_hidden()
+    side = rows.first.locator(".peace-side").first
+    assert side.is_visible()  # each stacked cell says whose it is
+    assert page.evaluate(SIDEWAYS) == {"wide": [], "page": 0}
+
+
+def test_status_grid_on_a_phone_keeps_the_status_now_on_screen(page, base_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "status-grid/")
+    assert page.evaluate(SIDEWAYS) == {"wide": [], "page": 0}
+    now = page.locator("article .peace-status tbody tr").first.locator("td").nth(1)
+    box = now.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+
+
+def test_the_timeline_drawing_links_every_event(page, base_url: str) -> None:
+    page.goto(base_url + "timeline/")
+    listed = page.eval_on_selector_all(".peace-round a[href*='rounds/']", "els => els.map(e => e.getAttribute('href'))")
+    drawn = page.eval_on_selector_all("svg.peace-timeline a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(listed) > 10 and sorted(drawn) == sorted(set(listed))
+    named = page.eval_on_selector_all("svg.peace-timeline a", "els => els.filter(e => e.getAttribute('aria-label')).length")
+    assert named == len(drawn)
+    response = page.goto(base_url + "timeline/" + drawn[0])
+    assert response is not None and response.ok
+
+
+def test_the_timeline_filter_narrows_drawing_and_list_together(page, base_url: str) -> None:
+    page.goto(base_url + "timeline/")
+    total = page.locator("svg.peace-timeline a:visible").count()
+    page.select_option("form.peace-filter select[name=point]", "territory-donbas")
+    shown_marks = page.locator("svg.peace-timeline a:visible").count()
+    shown_rounds = page.locator(".peace-round:visible").count()
+    assert 0 < shown_marks == shown_rounds < total
+
+
+def test_the_map_links_every_place(page, base_url: str) -> None:
+    page.goto(base_url + "map/")
+    marks = page.eval_on_selector_all("svg.peace-map a", "els => els.map(e => e.getAttribute('href'))")
+    rows = page.eval_on_selector_all("article table span[id^='place-']", "els => els.map(e => '#' + e.id)")
+    assert len(marks) > 5 and sorted(marks) == sorted(rows)
+    page.locator("svg.peace-map a").first.click()
+    assert page.evaluate("() => location.hash") == marks[0]
+
+
+def test_the_chooser_compares_any_two_plans(page, base_url: str) -> None:
+    page.goto(base_url + "plans/compare/")
+    page.select_option("form.peace-compare select[name=first]", "russian-memorandum-2025-06")
+    page.wait_for_function("() => document.querySelector('form.peace-compare output').value.endsWith('sticking points')")
+    head = page.locator(".peace-compare-table thead th").nth(1).inner_text()
+    assert "Russia" in head
+    assert page.locator(".peace-compare-table tbody tr").count() > 3
+    assert page.evaluate(SIDEWAYS) == {"wide": [], "page": 0}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", OVERVIEWS)
+def test_overviews_ask_nothing_of_other_hosts_and_pass_axe(page, base_url: str, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # Material follows the system's palette on a first visit
+    page.goto(base_url + path, wait_until="networkidle")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    ours = [u for u in page.foreign_requests if not any(f"//{host}/" in u for host in THEME_HOSTS)]
+    assert ours == []
+    page.add_script_tag(path=str(AXE))
+    # The article: what the overviews draw. The theme's own header, search and tabs are the theme's.
+    # The palette changes colours only: in the dark one, the contrast rules are what can newly fail.
+    rules = "{runOnly: ['color-contrast', 'link-in-text-block'], " if scheme == "dark" else "{"
+    result = page.evaluate(f"() => axe.run({{include: [['article']]}}, {rules}resultTypes: ['violations']}})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
