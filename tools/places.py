@@ -43,6 +43,8 @@ PLACES = [
     ("washington", "Washington", "United States", "Washington", "US", "DC", ["Washington, D.C.", "Вашингтон"]),
     ("budapest", "Budapest", "Hungary", "Budapest", "HU", "", ["Будапешт"]),
     ("doha", "Doha", "Qatar", "Doha", "QA", "", ["Доха"]),
+    ("davos", "Davos", "Switzerland", "Davos", "CH", "", ["Давос"]),
+    ("new-york", "New York", "United States", "New York City", "US", "NY", ["Нью-Йорк"]),
 ]
 
 
