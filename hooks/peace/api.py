@@ -5,6 +5,8 @@ fails when one disappears. Adding is allowed; removing or renaming needs a v2 be
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any, Iterator
 
@@ -96,22 +98,27 @@ def index(dataset: Dataset, paths: list[str]) -> dict[str, Any]:
 
 
 def manifest(published: dict[str, str]) -> dict[str, Any]:
-    """The promise of v1 as it stands: every path but the per-record files, and every field of every schema."""
+    """The promise of v1 as it stands: every path but the per-record files, every CSV column, every schema field."""
     per_record = tuple(f"{FOLDER}/{name}/" for name in export.KINDS)
     return {"api": VERSION,
             "paths": sorted(p for p in published if not p.startswith(per_record)),
             "record_paths": {name: f"{FOLDER}/{name}/{{id}}.json" for name in export.KINDS},
             "record_fields": sorted(record_fields()),
+            "csv_columns": {p: next(csv.reader(io.StringIO(text))) for p, text in sorted(published.items())
+                            if p.endswith(".csv")},
             "fields": {kind: sorted(set(fields(schemas.validator(kind).schema))) for kind in schemas.KINDS}}
 
 
 def broken(promised: dict[str, Any], current: dict[str, Any]) -> list[str]:
-    """Every path, record path or field the promised manifest lists and the current one lacks."""
+    """Every path, record path, column or field the promised manifest lists and the current one lacks."""
     problems = [f"{FOLDER}: path {p} is no longer published" for p in promised["paths"] if p not in current["paths"]]
     problems += [f"{FOLDER}: record files of {k} are no longer at {p}" for k, p in promised["record_paths"].items()
                  if current["record_paths"].get(k) != p]
     problems += [f"{FOLDER}: record files lost the field '{f}'" for f in promised["record_fields"]
                  if f not in current["record_fields"]]
+    for path, columns in promised["csv_columns"].items():
+        have = current["csv_columns"].get(path, [])
+        problems += [f"{FOLDER}: {path} lost the column '{c}'" for c in columns if c not in have]
     for kind, names in promised["fields"].items():
         have = set(current["fields"].get(kind, ()))
         problems += [f"{FOLDER}: schema {kind} lost the field '{f}'" for f in names if f not in have]
