@@ -16,7 +16,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-
 from peace import dataset as datasets
 from peace import history, pages, preview
 from peace.appendix import Site
@@ -76,4 +75,4 @@ def _mark_modified(file: File) -> None:
 
 
 def _epoch(day: str) -> int:
-    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC).timestamp())

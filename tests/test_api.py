@@ -8,11 +8,10 @@ import posixpath
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-
 from conftest import ROOT
+from jsonschema import Draft202012Validator, FormatChecker
 from peace import api, dataset
+from referencing import Registry, Resource
 
 MANIFEST = ROOT / "tests/api-v1-manifest.json"
 KINDS = {"rounds": "round", "actors": "actor", "sticking-points": "sticking-point", "plans": "plan", "sources": "source"}
@@ -38,7 +37,7 @@ def validators(site: Path) -> dict[str, Draft202012Validator]:
 def json_link(site: Path, page: str) -> Path:
     """The file the page's "This record as data" section links to as this record's JSON."""
     html = site / page / "index.html"
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
     heading = soup.find("h2", id="this-record-as-data")
     assert heading is not None, page
     first = heading.find_next_sibling("ul").find("a")
@@ -134,7 +133,7 @@ def test_earlier_export_paths_still_work(real_site: Path) -> None:
 
 
 def test_data_page_links_the_api_changelog_feeds_and_calendar(real_site: Path) -> None:
-    soup = BeautifulSoup((real_site / "data/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((real_site / "data/index.html").read_text(encoding="utf-8"), "lxml")
     hrefs = {a["href"] for a in soup.find("article").find_all("a", href=True)}
     for target in ["../api/v1/index.json", "../api/changelog/", "../feed.xml", "../feed-events.xml", "../calendar.ics",
                    "../api/v1/actors.csv", "../api/v1/sources.csv", "../api/v1/sticking-points.csv"]:

@@ -6,9 +6,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from icalendar import Calendar
-
 from conftest import FIXTURES
+from icalendar import Calendar
 from peace import dataset, feed
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from pybtex.database import parse_string
-
 from peace import dates
 from peace.cite import citation
+from pybtex.database import parse_string
 
 SITE_NAME = "Ukraine Peace Process Reference"
 BASE = "http://127.0.0.1:8000/"
@@ -28,7 +27,7 @@ def records(site: Path) -> list[dict]:
 
 def cite_block(site: Path, address: str) -> tuple[str, list[Tag], list[str]]:
     """The sentence, its links and the two code blocks that follow the page's "Cite this page" heading."""
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "lxml")
     heading = soup.find("h2", id="cite-this-page")
     assert heading is not None, f"{address or 'home'}: no Cite this page"
     sentence = heading.find_next_sibling("p")
@@ -83,7 +82,7 @@ def test_bibtex_keeps_hostile_titles_literal() -> None:
 
 
 def _heading(site: Path, address: str) -> str:
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "lxml")
     h1 = soup.find("article").find("h1")
     for permalink in h1.find_all("a", class_="headerlink"):
         permalink.decompose()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURES, make_project
 from peace import dataset, history, pages
 from peace.appendix import Site

@@ -6,17 +6,16 @@ pages are rendered, and the record templates' `record_end` macro reads them thro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any
 
 from . import api, cite, dates
 from .escape import Md, inline, link, url
 from .history import Change, History
-
-if TYPE_CHECKING:
-    from .render import Writer
+from .render import SECTIONS, Writer
 
 _SHA = re.compile(r"^[0-9a-f]{7,64}$")
 
@@ -29,7 +28,7 @@ class Site:
     history: History = field(default_factory=History)
 
 
-_SITE: ContextVar[Site] = ContextVar("peace_site", default=Site())
+_SITE: ContextVar[Site | None] = ContextVar("peace_site", default=None)
 
 
 @contextmanager
@@ -43,7 +42,8 @@ def publishing(site: Site) -> Iterator[None]:
 
 
 def current() -> Site:
-    return _SITE.get()
+    """The site being rendered; outside `publishing`, one with no address and no history."""
+    return _SITE.get() or Site()
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def cite_view(c: cite.Citation) -> CiteView:
 
 
 def data_view(w: Writer, kind: str, record_id: str) -> DataView:
-    plural = api.SECTIONS[kind]
+    plural = SECTIONS[kind]
     return DataView(w.page(api.record_path(kind, record_id), f"{record_id}.json"),
                     w.page(api.kind_path(kind, "csv"), f"{plural}.csv"),
                     w.page(api.kind_path(kind, "json"), f"{plural}.json"),

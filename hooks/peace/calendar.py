@@ -25,7 +25,7 @@ def ics(dataset: Dataset, site_url: str, title: str) -> bytes:
     cal.add("x-wr-calname", f"{title}: rounds")
     for r in dataset.rounds.values():
         cal.add_component(event(r, base, urlsplit(base).hostname or "localhost"))
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def event(r: Round, base: str, host: str) -> Event:
@@ -33,7 +33,7 @@ def event(r: Round, base: str, host: str) -> Event:
     url = f"{base}{SECTIONS['round']}/{r.id}/"
     e = Event()
     e.add("uid", f"round-{r.id}@{host}")  # the id is the file name: stable as long as the record is
-    e.add("dtstamp", dt.datetime.fromisoformat(r.reviewed).replace(tzinfo=dt.timezone.utc))
+    e.add("dtstamp", dt.datetime.fromisoformat(r.reviewed).replace(tzinfo=dt.UTC))
     e.add("dtstart", start)
     e.add("dtend", end)
     e.add("summary", r.title if len(r.start) == 10 else f"{r.title} (date to be confirmed)")

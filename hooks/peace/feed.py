@@ -23,7 +23,7 @@ _KINDS = ("round", "actor", "sticking-point", "plan", "source")
 
 
 def _when(day: str) -> dt.datetime:
-    return dt.datetime.combine(parse_day(day), dt.time(), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(parse_day(day), dt.time(), tzinfo=dt.UTC)
 
 
 def reader_date(record: Any) -> str:
@@ -75,4 +75,4 @@ def _feed(entries: list[tuple[str, Any]], site_url: str, title: str, path: str, 
         entry.updated(_when(record.reviewed))
         entry.category(term=kind)
         entry.summary(getattr(record, "summary", None) or getattr(record, "notes", None) or record.heading)
-    return feed.atom_str(pretty=True)
+    return bytes(feed.atom_str(pretty=True))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any
 
 from . import actors, api, appendix, calendar, cite, export, feed, names, overviews, plans, rounds, sources, sticking_points
 from .appendix import Site
