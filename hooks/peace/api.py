@@ -13,7 +13,7 @@ from typing import Any
 
 from . import export, schemas
 from .dataset import Dataset
-from .render import SECTIONS
+from .kinds import BY_NAME
 
 VERSION = "v1"
 FOLDER = f"api/{VERSION}"
@@ -26,11 +26,11 @@ _NAMES = {"actor": "actors", "sticking-point": "sticking-points", "plan": "plans
 
 
 def record_path(kind: str, record_id: str) -> str:
-    return f"{FOLDER}/{SECTIONS[kind]}/{record_id}.json"
+    return f"{FOLDER}/{BY_NAME[kind].section}/{record_id}.json"
 
 
 def kind_path(kind: str, ext: str) -> str:
-    return f"{FOLDER}/{SECTIONS[kind]}.{ext}"
+    return f"{FOLDER}/{BY_NAME[kind].section}.{ext}"
 
 
 def schema_path(kind: str) -> str:
@@ -38,7 +38,7 @@ def schema_path(kind: str) -> str:
 
 
 def page_url(site_url: str, kind: str, record_id: str) -> str:
-    return f"{site_url.rstrip('/')}/{SECTIONS[kind]}/{record_id}/"
+    return f"{site_url.rstrip('/')}/{BY_NAME[kind].section}/{record_id}/"
 
 
 def references(raw: Any) -> Iterator[tuple[str, str]]:

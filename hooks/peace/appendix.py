@@ -15,7 +15,8 @@ from typing import Any
 from . import api, cite, dates
 from .escape import Md, inline, link, url
 from .history import Change, History
-from .render import SECTIONS, Writer
+from .kinds import BY_NAME
+from .render import Writer
 
 _SHA = re.compile(r"^[0-9a-f]{7,64}$")
 
@@ -97,7 +98,7 @@ def cite_view(c: cite.Citation) -> CiteView:
 
 
 def data_view(w: Writer, kind: str, record_id: str) -> DataView:
-    plural = SECTIONS[kind]
+    plural = BY_NAME[kind].section
     return DataView(w.page(api.record_path(kind, record_id), f"{record_id}.json"),
                     w.page(api.kind_path(kind, "csv"), f"{plural}.csv"),
                     w.page(api.kind_path(kind, "json"), f"{plural}.json"),

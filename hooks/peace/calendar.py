@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from .dataset import Dataset
+from .kinds import BY_NAME
 from .model import Round
-from .render import SECTIONS
 
 PATH = "calendar.ics"
 # Planned rounds are tentative until they happen; the others keep their RFC 5545 meaning.
@@ -30,7 +30,7 @@ def ics(dataset: Dataset, site_url: str, title: str) -> bytes:
 
 def event(r: Round, base: str, host: str) -> Event:
     start, end = _days(r)
-    url = f"{base}{SECTIONS['round']}/{r.id}/"
+    url = f"{base}{BY_NAME['round'].section}/{r.id}/"
     e = Event()
     e.add("uid", f"round-{r.id}@{host}")  # the id is the file name: stable as long as the record is
     e.add("dtstamp", dt.datetime.fromisoformat(r.reviewed).replace(tzinfo=dt.UTC))

@@ -11,7 +11,8 @@ from typing import Any
 from . import actors, api, appendix, calendar, cite, export, feed, names, overviews, plans, rounds, sources, sticking_points
 from .appendix import Site
 from .dataset import Dataset
-from .render import SECTIONS, page_path, render
+from .kinds import KINDS
+from .render import page_path, render
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def with_citation(markdown: str, path: str, nav_title: str | None, dataset: Data
 def is_record_page(dataset: Dataset, path: str) -> bool:
     """Whether `path` is where a record's page is generated (one dictionary look-up, whatever the data's size)."""
     section, _, name = path.partition("/")
-    kinds = {plural: kind for kind, plural in SECTIONS.items()}
+    kinds = {kind.section: kind.name for kind in KINDS}
     if section not in kinds or "/" in name or not name.endswith(".md"):
         return False
     return name[:-3] in dataset.by_kind(kinds[section])
