@@ -95,3 +95,10 @@ def test_pages_addresses_are_stable() -> None:
     assert [address(p) for p in ["index.md", "rounds/index.md", "data.md", "rounds/x.md", "api/changelog.md"]] == [
         "", "rounds/", "data/", "rounds/x/", "api/changelog/"]
     assert posixpath.join(BASE, address("rounds/x.md")) == BASE + "rounds/x/"
+
+
+def test_search_leaves_out_the_cite_data_and_history_sections(real_site: Path) -> None:
+    docs = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    anchors = {d["location"].rsplit("#", 1)[-1] for d in docs if "#" in d["location"]}
+    assert not anchors & {"cite-this-page", "this-record-as-data", "history"}
+    assert not [d["location"] for d in docs if "@misc{" in d["text"] or "date-parts" in d["text"]]
