@@ -1,6 +1,7 @@
 """A record's History: the commits of a fixture repository that touched its file, newest first, linked."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -105,3 +106,14 @@ def _round_page(project: Path, found: history.History) -> str:
     data = dataset.load(project)
     site = Site("Ukraine Peace Process Reference", "https://example.org/", REPO_URL, found)
     return {g.path: g.content for g in pages.record_pages(data, site)}["rounds/2026-01-sample-city.md"]
+
+
+def test_every_record_page_of_the_real_site_has_its_history(real_site: Path) -> None:
+    index = json.loads((real_site / "api/v1/index.json").read_text(encoding="utf-8"))
+    for name, kind in index["kinds"].items():
+        for record_id in kind["ids"]:
+            soup = BeautifulSoup((real_site / name / record_id / "index.html").read_text(encoding="utf-8"), "lxml")
+            heading = soup.find("h2", id="history")
+            assert heading is not None, (name, record_id)
+            intro = heading.find_next_sibling("p").get_text()
+            assert "newest first" in intro or "not available in this build" in intro or "No committed change" in intro
