@@ -1,4 +1,10 @@
-"""The data API under api/v1/: each record page links to its JSON, which validates; v1's paths and fields are kept."""
+"""The data API under api/v1/: each record page links to its JSON, which validates; v1's paths and fields are kept.
+
+tests/api-v1-manifest.json is v1's promise. After adding a file, column or field to v1, write the new promise
+with `PYTHONPATH=hooks python -c "import json, pathlib; from peace import api, dataset;
+print(json.dumps(api.manifest(api.files(dataset.load(pathlib.Path('.')), '')), indent=2))" > tests/api-v1-manifest.json`
+and review the diff: it may only add lines.
+"""
 from __future__ import annotations
 
 import copy
