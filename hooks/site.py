@@ -16,12 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-
 from peace import dataset as datasets
-from peace import pages, preview
+from peace import history, pages, preview
+from peace.appendix import Site
 from peace.problems import DataError
 
 _loaded: dict[str, datasets.Dataset] = {}
+_site: dict[str, Site] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,6 +32,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise Abort(f"\n{error}") from None
     _loaded["data"] = data
+    # One `git log` for every record's history, read once per build.
+    _site["site"] = Site(config.site_name, config.site_url or "", config.repo_url or "", history.read(root))
     # Dates that differ between builds (sitemap) come from the data, not the clock.
     os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(data.last_reviewed()))
     return config
@@ -46,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f.edit_uri = f"docs/{f.src_uri}"
             if _loaded.get("dirty") and pages.has_markers(f.abs_src_path):
                 _mark_modified(f)  # filled from the data, which may have changed
-    for generated in pages.record_pages(_loaded["data"]):
+    for generated in pages.record_pages(_loaded["data"], _site["site"]):
         file = File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = generated.edit
         if _loaded.get("dirty") and not preview.changed(generated.path, generated.content):
@@ -54,14 +57,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for generated in pages.downloads(_loaded["data"], config.site_url or "", config.site_name):
         files.append(File.generated(config, generated.path, content=generated.content))
+    for generated in pages.api_pages(_loaded["data"]):
+        files.append(File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
+        filled = pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
     except (pages.UnknownMarker, DataError) as error:
         raise Abort(f"\n{error}") from None
+    return pages.with_citation(filled, page.file.src_uri, page.title, _loaded["data"], _site["site"])
 
 
 def _mark_modified(file: File) -> None:
@@ -69,4 +75,4 @@ def _mark_modified(file: File) -> None:
 
 
 def _epoch(day: str) -> int:
-    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC).timestamp())

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from . import pages
+from . import history, pages
+from .appendix import Site
 from .dataset import Dataset, load
 
 
@@ -21,23 +22,25 @@ def write(root: Path, out: Path) -> int:
     """Write the site's Markdown under `out`; returns the number of files written."""
     data = load(root)
     site_url, site_name = settings(root)
+    site = Site(site_name, site_url, str(_config(root).get("repo_url") or ""), history.read(root))
     docs = out / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    count = _hand_written(root / "docs", docs, data)
-    for generated in [*pages.record_pages(data), *pages.downloads(data, site_url, site_name)]:
+    count = _hand_written(root / "docs", docs, data, site)
+    for generated in [*pages.record_pages(data, site), *pages.downloads(data, site_url, site_name), *pages.api_pages(data)]:
         _put(docs / generated.path, generated.content)
         count += 1
     (out / "mkdocs.yml").write_text(plain_config(root), encoding="utf-8")
     return count
 
 
-def _hand_written(src: Path, dest: Path, data: Dataset) -> int:
+def _hand_written(src: Path, dest: Path, data: Dataset, site: Site) -> int:
     count = 0
     for path in sorted(p for p in src.rglob("*") if p.is_file()):
         rel = path.relative_to(src).as_posix()
         if path.suffix == ".md":
-            _put(dest / rel, pages.fill_markers(path.read_text(encoding="utf-8"), rel, data))
+            filled = pages.fill_markers(path.read_text(encoding="utf-8"), rel, data)
+            _put(dest / rel, pages.with_citation(filled, rel, None, data, site))
         else:
             _put(dest / rel, path.read_bytes())
         count += 1
@@ -68,8 +71,13 @@ _ConfigLoader.add_constructor("!ENV", _env)
 
 def settings(root: Path) -> tuple[str, str]:
     """site_url and site_name from mkdocs.yml."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe subclass)
+    config = _config(root)
     return str(config.get("site_url") or ""), str(config.get("site_name") or "")
+
+
+def _config(root: Path) -> dict[str, object]:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe subclass)
+    return config if isinstance(config, dict) else {}
 
 
 def plain_config(root: Path) -> str:

@@ -54,8 +54,49 @@ def positions_csv(dataset: Dataset) -> str:
     return _csv(header, rows)
 
 
+def actors_csv(dataset: Dataset) -> str:
+    header = ["id", "kind", "name", "aliases", "summary", "reviewed", "sources"]
+    rows = [[a.id, a.kind, _fold(a.name), "; ".join(_fold(x) for x in a.aliases), _fold(a.summary), a.reviewed,
+             " ".join(a.sources)] for a in dataset.actors.values()]
+    return _csv(header, rows)
+
+
+def roles_csv(dataset: Dataset) -> str:
+    header = ["actor", "title", "of", "from", "to", "undated", "sources"]
+    rows = [[a.id, _fold(r.title), r.of or "", r.start or "", r.end or "", _fold(r.undated or ""), " ".join(r.sources)]
+            for a in dataset.actors.values() for r in a.roles]
+    return _csv(header, rows)
+
+
+def sticking_points_csv(dataset: Dataset) -> str:
+    header = ["id", "title", "aliases", "status", "summary", "positions", "reviewed", "sources"]
+    rows = [[p.id, _fold(p.title), "; ".join(_fold(x) for x in p.aliases), p.status, _fold(p.summary), len(p.positions),
+             p.reviewed, " ".join(p.sources)] for p in dataset.points.values()]
+    return _csv(header, rows)
+
+
+def plans_csv(dataset: Dataset) -> str:
+    header = ["id", "title", "date", "authors", "revises", "points", "reviewed", "sources"]
+    rows = [[p.id, _fold(p.title), p.date, " ".join(p.authors), p.revises or "", len(p.points), p.reviewed,
+             " ".join(p.sources)] for p in dataset.plans.values()]
+    return _csv(header, rows)
+
+
+def sources_csv(dataset: Dataset) -> str:
+    header = ["id", "outlet", "headline", "topic", "published", "undated", "url", "language", "kind",
+              "state_controlled", "reviewed"]
+    rows = [[s.id, _fold(s.outlet), _fold(s.headline or ""), _fold(s.topic or ""), s.published or "",
+             _fold(s.undated or ""), s.url or "", s.language, s.kind, "yes" if s.state_controlled else "no", s.reviewed]
+            for s in dataset.sources.values()]
+    return _csv(header, rows)
+
+
+CSVS = {"rounds": rounds_csv, "positions": positions_csv, "actors": actors_csv, "roles": roles_csv,
+        "sticking-points": sticking_points_csv, "plans": plans_csv, "sources": sources_csv}
+
+
 def files(dataset: Dataset) -> dict[str, str]:
-    """Path under the site -> content, for every download."""
+    """Path under the site -> content, for every download under export/ (kept as published before api/v1/)."""
     out = {f"{FOLDER}/{name}.json": _json(records(dataset, kind)) for name, kind in KINDS.items()}
     out[f"{FOLDER}/all.json"] = _json({name: records(dataset, kind) for name, kind in KINDS.items()})
     out[f"{FOLDER}/rounds.csv"] = rounds_csv(dataset)
@@ -63,6 +104,11 @@ def files(dataset: Dataset) -> dict[str, str]:
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         out[f"{FOLDER}/schemas/{schema.name}"] = schema.read_text(encoding="utf-8")
     return out
+
+
+def _fold(text: str) -> str:
+    """One line per cell: a line break inside a quoted cell still trips up simple CSV readers."""
+    return " ".join(str(text).split())
 
 
 def _place(r: Round) -> list[str]:

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any
 
-from . import actors, export, feed, names, overviews, plans, rounds, sources, sticking_points
+from . import actors, api, appendix, calendar, cite, export, feed, names, overviews, plans, rounds, sources, sticking_points
+from .appendix import Site
 from .dataset import Dataset
+from .kinds import KINDS
 from .render import page_path, render
 
 
@@ -33,8 +36,13 @@ def _front_matter(kind: str, record: Any) -> str:
     return "\n".join([*lines, "---", "", ""])
 
 
-def record_pages(dataset: Dataset) -> list[Generated]:
+def record_pages(dataset: Dataset, site: Site | None = None) -> list[Generated]:
     """One Markdown page per record, each pointing at its YAML file for editing."""
+    with appendix.publishing(site or Site()):
+        return _record_pages(dataset)
+
+
+def _record_pages(dataset: Dataset) -> list[Generated]:
     cited_by = sources.citers(dataset)
     render_page = {
         "round": lambda r: rounds.page(dataset, r),
@@ -50,15 +58,25 @@ def record_pages(dataset: Dataset) -> list[Generated]:
 
 
 def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated]:
-    """The exports and the feed: files served as they are, not pages."""
-    out = [Generated(path, content, None) for path, content in export.files(dataset).items()]
-    out.append(Generated("feed.xml", feed.atom(dataset, site_url, site_name), None))
+    """The API, the older export/ paths, the feeds and the calendar: files served as they are, not pages."""
+    out = [Generated(path, content, None) for path, content in api.files(dataset, site_url).items()]
+    out += [Generated(path, content, None) for path, content in export.files(dataset).items()]
+    out.append(Generated(feed.PATH, feed.atom(dataset, site_url, site_name), None))
+    out.append(Generated(feed.EVENTS_PATH, feed.events(dataset, site_url, site_name), None))
     out.append(Generated(names.PATH, names.index(dataset), None))
+    out.append(Generated(calendar.PATH, calendar.ics(dataset, site_url, site_name), None))
     return out
 
 
+def api_pages(dataset: Dataset) -> list[Generated]:
+    """The API's changelog, a page of the site outside the sidebar, linked from the Data page."""
+    return [Generated(api.CHANGELOG, render("api-changelog.md.j2", dataset, api.CHANGELOG, index=api.INDEX), None)]
+
+
 def downloads_list(dataset: Dataset, path: str) -> str:
-    return render("downloads.md.j2", dataset, path, files=sorted(export.files(dataset)))
+    kinds = [(name, kind, len(dataset.by_kind(kind))) for name, kind in export.KINDS.items()]
+    return render("downloads.md.j2", dataset, path, kinds=kinds, api=api, feeds=(feed.PATH, feed.EVENTS_PATH),
+                  calendar=calendar.PATH, old=sorted(export.files(dataset)))
 
 
 Section = Callable[[Dataset, str], str]
@@ -103,3 +121,26 @@ def fill_markers(markdown: str, path: str, dataset: Dataset) -> str:
         return MARKERS[name](dataset, path)
     return _MARKER.sub(replace, markdown)
 
+
+
+_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def with_citation(markdown: str, path: str, nav_title: str | None, dataset: Dataset, site: Site) -> str:
+    """A hand-written or overview page with its "Cite this page" section appended; record pages have their own."""
+    if is_record_page(dataset, path):
+        return markdown
+    heading = _TITLE.search(markdown)
+    title = heading.group(1) if heading else (nav_title or site.name)
+    c = cite.citation(site.name, site.url, cite.address(path), title, dataset.last_reviewed())
+    block = render("page-end.md.j2", dataset, path, c=appendix.cite_view(c))
+    return markdown.rstrip("\n") + "\n\n" + block
+
+
+def is_record_page(dataset: Dataset, path: str) -> bool:
+    """Whether `path` is where a record's page is generated (one dictionary look-up, whatever the data's size)."""
+    section, _, name = path.partition("/")
+    kinds = {kind.section: kind.name for kind in KINDS}
+    if section not in kinds or "/" in name or not name.endswith(".md"):
+        return False
+    return name[:-3] in dataset.by_kind(kinds[section])

@@ -21,8 +21,15 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(block=block, day=dates.day, span=dates.span, month=dates.month, period=dates.period,
                        listing=listing, html=html_text, slugs=slugs, md=Md)  # md: only for macro output, which is built from escaped values
+    env.globals["page_end"] = _page_end
 
     return env
+
+
+def _page_end(w: Writer, kind: str, record: Any) -> Any:
+    """The cite, data and history sections of a record page (see appendix.py); imported late, it imports this module."""
+    from .appendix import page_end
+    return page_end(w, kind, record)
 
 
 def listing(items: Any) -> Md:
