@@ -48,6 +48,7 @@ class Writer:
         self.path = path
         self._here = path.split("/")[:-1]
         self._cited: dict[str, int] = {}  # source id -> its number on this page
+        self._listed = False  # whether the template placed the list of sources itself
 
     def href(self, target: str) -> str:
         """`target` relative to this page; both are clean relative paths, so no file system is asked."""
@@ -95,6 +96,7 @@ class Writer:
 
     def footnotes(self) -> Md:
         """The numbered list of every source cited so far, for the end of the page."""
+        self._listed = True
         if not self._cited:
             return Md("")
         items = "\n".join(f"{n}. {self._entry(s, n)}" for s, n in self._cited.items())
@@ -112,8 +114,8 @@ class Writer:
 
 
 def render(template: str, dataset: Dataset, path: str, **context: Any) -> str:
-    """Render one page; the list of sources cited is appended when the page cites anything."""
+    """Render one page; the list of sources cited ends it, unless the template placed the list itself."""
     writer = Writer(dataset, path)
     body = _ENV.get_template(template).render(w=writer, data=dataset, **context)
-    notes = writer.footnotes()
+    notes = "" if writer._listed else writer.footnotes()
     return body.rstrip("\n") + ("\n\n" + notes if notes else "") + "\n"
