@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
-
-import pytest
 
 import external_links as ext
+import pytest
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -18,10 +18,22 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURES, build, check, make_project
-from hostile.cases import (BOMB, INERT, MARKER_FILE, REJECTED, SECRET, TITLE, Content, Inert, Rejected, Symlink, fixture,
-                           folded, quoted)
+from hostile.cases import (
+    BOMB,
+    INERT,
+    MARKER_FILE,
+    REJECTED,
+    SECRET,
+    TITLE,
+    Content,
+    Inert,
+    Rejected,
+    Symlink,
+    fixture,
+    folded,
+    quoted,
+)
 from htmlpage import Page
 from peace import schemas, yamlfile
 

@@ -8,11 +8,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-
 from conftest import FIXTURES, build, make_project
 from htmlpage import page
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -171,7 +170,7 @@ def test_borders_put_crimea_in_ukraine() -> None:
 
     def inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
         x, y, hit = point[0], point[1], False
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
             if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
                 hit = not hit
         return hit
@@ -204,7 +203,8 @@ def test_a_city_without_a_place_file_is_named_with_the_file_to_add(minimal_site:
 
 def test_place_files_are_matched_by_any_of_their_names(tmp_path: Path) -> None:
     from peace.dataset import load
-    from peace.places import load as load_places, match
+    from peace.places import load as load_places
+    from peace.places import match
 
     project = make_project(tmp_path / "p", FIXTURES / "minimal")
     (project / "data/places").mkdir()

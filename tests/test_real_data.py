@@ -6,7 +6,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from htmlpage import page
 from peace import dataset, sources

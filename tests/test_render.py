@@ -5,11 +5,9 @@ and review the diff.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
 from peace import dataset, pages
 

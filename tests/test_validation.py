@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, build, check
 from peace import dataset
 from peace.problems import DataError

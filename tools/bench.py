@@ -141,7 +141,7 @@ def _table(label: str, results: dict[int, Result]) -> None:
               f"{r.peak_mib:>9.0f} {r.mean_kib:>9.1f} {r.max_kib:>8.0f} {r.search_kib:>10,.0f} {r.plain:>8.1f} "
               f"{best / r.plain:>12.2f}x")
     scales = sorted(results)
-    for a, b in zip(scales, scales[1:]):
+    for a, b in zip(scales, scales[1:], strict=False):
         ta, tb = min(results[a].times), min(results[b].times)
         print(f"  x{a} -> x{b}: time x{tb / ta:.2f} for data x{b / a:g}; growth exponent {math.log(tb / ta) / math.log(b / a):.2f}")
 

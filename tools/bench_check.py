@@ -24,14 +24,13 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
-
 from peace import dataset, schemas, yamlfile  # noqa: E402  (after the path is set)
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from .crossref import Participation
 from .dataset import Dataset
+from .kinds import page_path
 from .model import Actor, Role
-from .render import page_path, render
-
+from .render import render
 
 
 def participation(dataset: Dataset, actor: Actor) -> list[Participation]:

@@ -61,7 +61,10 @@ class _ConfigLoader(yaml.SafeLoader):
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str:
     # `!ENV [NAME, default]` or `!ENV NAME`, as in MkDocs' own loader.
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    if isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+    else:
+        names = [loader.construct_scalar(node)]  # type: ignore[arg-type]
     *keys, default = names if len(names) > 1 else [*names, ""]
     return next((os.environ[k] for k in keys if k in os.environ), str(default))
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from .problems import Path, Problem, format_path
 
@@ -75,7 +76,7 @@ FIRST_REVIEW = "2000-01-01"
 
 def _reviewed(day: str) -> Iterator[tuple[Path, str]]:
     """A review date from the past; the newest one stamps the build (sitemap, gzip), which fails outside 1970-2106."""
-    tomorrow = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)).isoformat()  # any time zone's today
+    tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()  # any time zone's today
     if day < FIRST_REVIEW:
         yield ("reviewed",), f"reviewed {day} is before {FIRST_REVIEW}; write the day you last checked the record"
     elif day > tomorrow:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import PlanPoint, Plan, Position, PointMove, Quote, Role, Round, StickingPoint
+from .model import Plan, PlanPoint, PointMove, Position, Quote, Role, Round, StickingPoint
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -42,7 +42,8 @@ def build(dataset: Dataset) -> CrossRefs:
     for point in dataset.points.values():
         for pos in point.positions:
             refs.positions.setdefault(pos.side, []).append((point, pos))
-    for rec in [*dataset.rounds.values(), *dataset.points.values()]:
+    quoting: list[Round | StickingPoint] = [*dataset.rounds.values(), *dataset.points.values()]
+    for rec in quoting:
         for q in rec.quotes:
             refs.quotes.setdefault(q.speaker, []).append(q)
     for plan in dataset.plans.values():

@@ -1,14 +1,15 @@
 """Read every record from `data/` and `seeds/`, validate it, and build the model."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import checks, crossref, model, schemas, yamlfile
-from .problems import DataError, Problem
 from .kinds import page_path
+from .problems import DataError, Problem
 
 FOLDERS = {
     "source": "seeds",

@@ -47,7 +47,7 @@ class Record:
     @property
     def heading(self) -> str:
         """What the record's page is called, and what a link to it says."""
-        return str(getattr(self, "title"))
+        return str(getattr(self, "title"))  # noqa: B009 - every kind but actors and sources has a title
 
 
 @dataclass

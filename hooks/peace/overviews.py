@@ -17,9 +17,10 @@ from . import places as place_files
 from . import timeline_svg, venues
 from .dataset import Dataset
 from .escape import Md, html_text, slugs
+from .kinds import page_path
 from .model import Gap, Position, Round, StickingPoint
 from .problems import DataError
-from .render import page_path, render
+from .render import render
 
 # How many of the latest rounds the status grid shows; the full history is on each point's page.
 RECENT_ROUNDS = 4
@@ -63,7 +64,7 @@ def chip(status: str, inner: Md | None = None) -> Md:
 
 def anchor(name: str) -> str:
     """The id Python-Markdown's toc gives a heading that reads `name` (a side's heading on a point's page)."""
-    return slugify(name, "-")
+    return str(slugify(name, "-"))
 
 
 def timeline(dataset: Dataset, path: str) -> str:

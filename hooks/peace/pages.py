@@ -11,8 +11,8 @@ from typing import Any
 from . import actors, api, appendix, calendar, cite, export, feed, names, overviews, plans, rounds, sources, sticking_points
 from .appendix import Site
 from .dataset import Dataset
-from .kinds import KINDS
-from .render import page_path, render
+from .kinds import KINDS, page_path
+from .render import render
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def record_pages(dataset: Dataset, site: Site | None = None) -> list[Generated]:
 
 def _record_pages(dataset: Dataset) -> list[Generated]:
     cited_by = sources.citers(dataset)
-    render_page = {
+    render_page: dict[str, Callable[[Any], str]] = {
         "round": lambda r: rounds.page(dataset, r),
         "actor": lambda a: actors.page(dataset, a),
         "sticking-point": lambda p: sticking_points.page(dataset, p),

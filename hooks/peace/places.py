@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -55,7 +56,7 @@ def load(root: Path) -> tuple[dict[str, Place], list[Problem]]:
 REQUIRED = ("id", "name", "country", "latitude", "longitude")
 
 
-def _place(raw: dict) -> Place:
+def _place(raw: dict[str, Any]) -> Place:
     missing = [key for key in REQUIRED if key not in raw]
     if missing:
         raise ValueError(f"missing {', '.join(missing)}")

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from .dataset import Dataset
 from .escape import Md
+from .kinds import page_path
 from .model import Plan, PlanPoint
-from .render import page_path, render
+from .render import render
 
 # The comparison page opens on the pair readers most want side by side, when both are recorded.
 DEFAULT_PAIR = ("us-28-point-plan", "us-ukraine-20-point-plan")
@@ -49,7 +50,7 @@ def pairs(dataset: Dataset) -> list[tuple[Plan, Plan]]:
     """Consecutive versions: each plan with the one it revises, then each plan with the next by date; once each."""
     plans = list(dataset.plans.values())
     found = [(dataset.plans[p.revises], p) for p in plans if p.revises in dataset.plans]
-    found += list(zip(plans, plans[1:]))
+    found += list(zip(plans, plans[1:], strict=False))
     seen: set[tuple[str, str]] = set()
     out = []
     for a, b in found:

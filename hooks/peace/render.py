@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import dates
-from .kinds import page_path
 from .escape import Md, block, finalize, html_text, inline, link, slugs, url
+from .kinds import page_path
 
 if TYPE_CHECKING:
     from .dataset import Dataset

@@ -5,8 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dataset import Dataset
+from .kinds import page_path
 from .model import Round
-from .render import page_path, render
+from .render import render
 
 
 @dataclass(frozen=True)

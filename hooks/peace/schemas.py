@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 

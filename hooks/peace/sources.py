@@ -1,11 +1,13 @@
 """Source pages, the source register index, and who cites what."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .dataset import Dataset
+from .kinds import page_path
 from .model import Source
-from .render import page_path, render
+from .render import render
 
 
 def cited(data: Any) -> Iterator[str]:

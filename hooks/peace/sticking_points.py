@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from .dataset import Dataset
-from .model import Gap, Position, StickingPoint
-from .render import page_path, render
+from .kinds import page_path
+from .model import Gap, PointMove, Position, Round, StickingPoint
+from .render import render
 
 
-def history(dataset: Dataset, point: StickingPoint) -> list[tuple]:
+def history(dataset: Dataset, point: StickingPoint) -> list[tuple[Round, PointMove]]:
     """Every round where the point was on the table, oldest first, with what moved."""
     return dataset.refs.history.get(point.id, [])
 

@@ -130,7 +130,7 @@ def _path(rings: list[list[Point]], panel: Panel) -> str:
 
 
 def _area(points: list[Point]) -> float:
-    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(points, points[1:] + points[:1]))) / 2
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(points, points[1:] + points[:1], strict=False))) / 2
 
 
 def radius(count: int) -> float:

@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
 from peace import dataset
 
 ROOT = Path(__file__).resolve().parents[2]
