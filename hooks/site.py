@@ -23,6 +23,7 @@ from peace.problems import DataError
 
 _loaded: dict[str, datasets.Dataset] = {}
 _site: dict[str, Site] = {}
+_filled: dict[str, str] = {}  # hand-written pages with their markers filled, in a preview
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -44,34 +45,52 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data, dirty = _loaded["data"], bool(_loaded.get("dirty"))
+    first = preview.start_build() == 1 if dirty else True
+    _filled.clear()
     for f in files:
         if f.is_documentation_page():
             f.edit_uri = f"docs/{f.src_uri}"
-            if _loaded.get("dirty") and pages.has_markers(f.abs_src_path):
-                _mark_modified(f)  # filled from the data, which may have changed
-    for generated in pages.record_pages(_loaded["data"], _site["site"]):
+            if dirty:
+                _preview_hand_written(f, data)
+    for generated in pages.record_pages(data, _site["site"]):
         file = File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = generated.edit
-        if _loaded.get("dirty") and not preview.changed(generated.path, generated.content):
-            file.is_modified = lambda: False  # type: ignore[method-assign]
+        if dirty and not preview.changed(generated.path, generated.content):
+            _mark(file, modified=False)
         files.append(file)
-    for generated in pages.downloads(_loaded["data"], config.site_url or "", config.site_name):
+    # A preview writes the downloads once, at its first build: they are not what a contributor looks at.
+    if not first:
+        return files
+    for generated in pages.downloads(data, config.site_url or "", config.site_name):
         files.append(File.generated(config, generated.path, content=generated.content))
-    for generated in pages.api_pages(_loaded["data"]):
+    for generated in pages.api_pages(data):
         files.append(File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
+def _preview_hand_written(file: File, data: datasets.Dataset) -> None:
+    """A hand-written page is rebuilt in a preview only when what its markers fill in has changed."""
+    text = Path(str(file.abs_src_path)).read_text(encoding="utf-8")
+    if not pages.has_markers_in(text):
+        return
+    try:
+        _filled[file.src_uri] = filled = pages.fill_markers(text, file.src_uri, data)
+    except (pages.UnknownMarker, DataError):
+        return  # on_page_markdown reports it
+    _mark(file, modified=preview.changed("docs/" + file.src_uri, filled))
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        filled = pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
+        filled = _filled.get(page.file.src_uri) or pages.fill_markers(markdown, page.file.src_uri, _loaded["data"])
     except (pages.UnknownMarker, DataError) as error:
         raise Abort(f"\n{error}") from None
     return pages.with_citation(filled, page.file.src_uri, page.title, _loaded["data"], _site["site"])
 
 
-def _mark_modified(file: File) -> None:
-    file.is_modified = lambda: True  # type: ignore[method-assign]
+def _mark(file: File, modified: bool) -> None:
+    file.is_modified = lambda: modified  # type: ignore[method-assign]
 
 
 def _epoch(day: str) -> int:

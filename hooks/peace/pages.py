@@ -107,9 +107,9 @@ class UnknownMarker(KeyError):
 _MARKER = re.compile(r"<!--\s*peace:([a-z-]+)\s*-->")
 
 
-def has_markers(path: str | None) -> bool:
+def has_markers_in(text: str) -> bool:
     """Whether a hand-written page has a marker to fill."""
-    return bool(path) and _MARKER.search(Path(str(path)).read_text(encoding="utf-8")) is not None
+    return _MARKER.search(text) is not None
 
 
 def fill_markers(markdown: str, path: str, dataset: Dataset) -> str:
