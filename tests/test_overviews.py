@@ -132,10 +132,15 @@ def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
         "a,b", "\"'=HYPERLINK(\"\"x\"\")\",'-1 and more", "plain,'@sum"]
 
 
-def test_home_lists_the_latest_rounds_newest_first(minimal_site: Path) -> None:
+def test_home_lists_events_that_took_place_and_announced_ones_apart(minimal_site: Path) -> None:
     home = page(minimal_site, "")
-    assert home.links_to(minimal_site, "rounds/2026-02-sample-city")
-    assert home.text.index("Second talks in Sample City") < home.text.index("January 2026 Talks in Sample City")
+    text = home.text
+    latest, announced = text.index("Latest events"), text.index("Announced and not held")
+    # The held round, with who took part, under "Latest events"; the postponed one only below, apart.
+    assert latest < text.index("Talks in Sample City Northland") < announced
+    assert text.index("Second talks in Sample City") > announced
+    assert "postponed" in text[announced:]
+    assert "The record covers events from 1–2 January 2026" in text
 
 
 # --- plans two at a time -------------------------------------------------------------------------------
