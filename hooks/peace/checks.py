@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from . import addresses
+from .model import SLUG
 from .problems import Path, Problem, did_you_mean, format_path
 
 if TYPE_CHECKING:
@@ -56,13 +57,13 @@ def _day(data: Any, key: str) -> str | None:
 
 def references(data: Any, kind: str, dataset: Dataset) -> Found:
     """Every id a record names is a file in that kind's folder; a near miss gets a suggestion."""
-    for path, target, ref in _references(data):
+    for path, target, ref in named_ids(data):
         known = dataset.ids[target]
-        if isinstance(ref, str) and ref not in known:
+        if isinstance(ref, str) and SLUG.fullmatch(ref) and ref not in known:  # not a slug: the schema says so
             yield path, f"unknown {target.replace('-', ' ')} '{ref}'{did_you_mean(ref, known)}"
 
 
-def _references(data: Any) -> Iterator[tuple[Path, str, Any]]:
+def named_ids(data: Any) -> Iterator[tuple[Path, str, Any]]:
     """Every id a record points at, with where it stands and what it must name."""
     for i, source in enumerate(_list(data, "sources")):
         yield ("sources", i), "source", source
