@@ -97,6 +97,7 @@ def test_summary_of_two_commits(repo: tuple[Path, str], capsys: pytest.CaptureFi
         "",
         "The built site, to open on your computer: [download the `site` artifact]"
         "(https://github.com/o/r/actions/runs/1/artifacts/2).",
+        "",
     ]
 
 
