@@ -9,12 +9,12 @@ import re
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT, build, check, make_project
 from peace.dataset import FOLDERS
 

@@ -9,11 +9,10 @@ import http.server
 import sys
 import threading
 import urllib.error
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))

@@ -20,10 +20,24 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURES, build, make_project
-from hostile.cases import (BOMB, INERT, MARKER_FILE, REJECTED, SECRET, TITLE, Content, Inert, Link, Pipe, Rejected,
-                           Symlink, fixture, folded, quoted)
+from hostile.cases import (
+    BOMB,
+    INERT,
+    MARKER_FILE,
+    REJECTED,
+    SECRET,
+    TITLE,
+    Content,
+    Inert,
+    Link,
+    Pipe,
+    Rejected,
+    Symlink,
+    fixture,
+    folded,
+    quoted,
+)
 from htmlpage import Page
 from peace import check, schemas, yamlfile
 
@@ -244,7 +258,8 @@ def test_every_page_has_the_twin_structure(sites: Sites) -> None:
     """Markup from data that came alive would add elements: compare each page's tags with the plain-words twin."""
     assert pages(sites.site) == pages(sites.twin)
     differ = [url for url in pages(sites.site)
-              if [t.name for t in soup(sites.site / url).find_all(True)] != [t.name for t in soup(sites.twin / url).find_all(True)]]
+              if [t.name for t in soup(sites.site / url).find_all(True)]
+              != [t.name for t in soup(sites.twin / url).find_all(True)]]
     assert not differ
 
 

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, build, check, make_project
 from peace import check as checker
 from peace import dataset
@@ -117,7 +116,8 @@ def test_end_before_start_and_roles_out_of_order(project: Path) -> None:
 
 def test_missing_field_and_empty_sources(project: Path) -> None:
     edit(project, "data/sticking-points/border.yml", "status: narrowing\n", "")
-    edit(project, "data/sticking-points/border.yml", "sources: [example-news-2026-01-02-talks]\nreviewed", "sources: []\nreviewed")
+    edit(project, "data/sticking-points/border.yml", "sources: [example-news-2026-01-02-talks]\nreviewed",
+         "sources: []\nreviewed")
     assert problems(project) == [
         "data/sticking-points/border.yml:1: missing required field 'status'",
         "data/sticking-points/border.yml:13: sources: needs at least 1 item",
@@ -126,12 +126,14 @@ def test_missing_field_and_empty_sources(project: Path) -> None:
 
 def test_alias_shared_by_two_actors(project: Path) -> None:
     edit(project, "data/actors/northland.yml", "name: Northland\n", "name: Northland\naliases: [SUDLAND]\n")
-    assert problems(project) == ["data/actors/southland.yml:4: aliases[0]: 'Sudland' is already a name or alias of actor 'northland'"]
+    assert problems(project) == [
+        "data/actors/southland.yml:4: aliases[0]: 'Sudland' is already a name or alias of actor 'northland'"]
 
 
 def test_id_must_match_file_name(project: Path) -> None:
     edit(project, "data/plans/northland-plan.yml", "id: northland-plan", "id: northland-plan-2")
-    assert problems(project) == ["data/plans/northland-plan.yml:1: id: id 'northland-plan-2' must match the file name 'northland-plan.yml'"]
+    assert problems(project) == [
+        "data/plans/northland-plan.yml:1: id: id 'northland-plan-2' must match the file name 'northland-plan.yml'"]
 
 
 # --- the YAML mistakes of a new contributor -----------------------------------------------------------------
@@ -179,7 +181,8 @@ def test_field_indented_too_far(project: Path) -> None:
 def test_field_indented_too_little(project: Path) -> None:
     edit(project, "data/actors/ada-example.yml", "    of: northland\n    from: 2025", "    of: northland\n   from: 2025")
     assert problems(project) == [
-        "data/actors/ada-example.yml:9: this line is indented differently from the lines above it; indent each field of a block, and "
+        "data/actors/ada-example.yml:9: this line is indented differently from the lines above it; indent each field of "
+        "a block, and "
         "each '-' of a list, by the same number of spaces as its neighbours"]
 
 

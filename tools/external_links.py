@@ -223,7 +223,7 @@ def probe(url: str, timeout: float, public_only: bool = True) -> tuple[str, str]
                 verdict, detail = UNKNOWN, f"TLS certificate not valid: {reason.verify_message}"
             else:
                 verdict, detail = UNKNOWN, f"{type(reason).__name__}: {reason}" if not isinstance(reason, str) else reason
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             verdict, detail = UNKNOWN, f"no answer within {timeout:g} seconds"
         except (ConnectionError, http.client.HTTPException, OSError, ValueError) as error:
             verdict, detail = UNKNOWN, f"{type(error).__name__}: {error}"

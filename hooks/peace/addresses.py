@@ -32,8 +32,8 @@ def problem(url: str) -> str | None:
     labels = host.split(".")
     if not host or not all(labels):
         return "has no host name, or an empty part in it (like '..'); give the document's full address"
-    if _ip(host) is not None:
-        ip = _ip(host)
+    ip = _ip(host)
+    if ip is not None:
         if not ip.is_global:
             return f"points at {_range(ip)} address ({ip}), not a public site; give the document's public address"
         return None

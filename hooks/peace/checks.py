@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from . import addresses
 from .model import SLUG
@@ -113,7 +114,7 @@ def reviewed(data: Any, kind: str, dataset: Dataset) -> Found:
     day = _day(data, "reviewed")
     if not day:
         return
-    tomorrow = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)).isoformat()  # any time zone's today
+    tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()  # any time zone's today
     if day < FIRST_REVIEW:
         yield ("reviewed",), f"reviewed {day} is before {FIRST_REVIEW}; write the day you last checked the record"
     elif day > tomorrow:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import checks, crossref, model, schemas, yamlfile
 from .kinds import page_path
@@ -42,8 +43,9 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list, repr=False)
 
     def by_kind(self, kind: str) -> dict[str, Any]:
-        return {"source": self.sources, "actor": self.actors, "sticking-point": self.points,
-                "round": self.rounds, "plan": self.plans}[kind]
+        kinds: dict[str, dict[str, Any]] = {"source": self.sources, "actor": self.actors, "sticking-point": self.points,
+                                            "round": self.rounds, "plan": self.plans}
+        return kinds[kind]
 
     def records(self) -> list[Any]:
         return [*self.sources.values(), *self.actors.values(), *self.points.values(),
@@ -135,7 +137,8 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
         elif path.suffix != ".yml" or not path.is_file():
             problems.append(Problem(rel, 1, "", "only .yml record files belong in this folder"))
         elif not model.SLUG.fullmatch(path.stem):
-            problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): it is the record's id"))
+            problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): "
+                                                "it is the record's id"))
         else:
             files.append(path)
     return files
@@ -169,7 +172,7 @@ def _load_record(kind: str, path: Path, root: Path, dataset: Dataset) -> list[Pr
         problems.append(Problem(rel, loaded.line(("id",)), "id",
                                 f"id '{path.stem}' is taken by the page docs/{page_path(kind, path.stem)}; rename the file"))
     if not problems:
-        dataset.by_kind(kind)[record_id] = _BUILDERS[kind](loaded.data, rel)
+        dataset.by_kind(kind)[path.stem] = _BUILDERS[kind](loaded.data, rel)
     return problems
 
 

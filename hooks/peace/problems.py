@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 Path = tuple[str | int, ...]
 LIMIT = 200  # problems printed at most; the rest are counted
@@ -21,7 +21,7 @@ class Problem:
     line: int
     where: str
     message: str
-    _key: tuple = field(init=False, repr=False, compare=False)
+    _key: tuple[object, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_key", (_natural(self.file), self.line, _natural(self.where), self.message))

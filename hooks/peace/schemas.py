@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
@@ -20,7 +21,8 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a numbe
 
 
 def _read(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return schema
 
 
 @cache
@@ -152,7 +154,7 @@ def _message(error: ValidationError) -> str:
         return f"{shown} {custom}{did_you_mean(value, error.validator_value)}"
     if custom:
         return f"{shown} {custom}"
-    return error.message
+    return str(error.message)
 
 
 def _type_name(value: Any) -> str:

@@ -60,10 +60,10 @@ class _Composer(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _YamlProblem(mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out")
         if self._depth >= MAX_DEPTH:
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _YamlProblem(mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
         self._depth += 1
         try:
@@ -160,7 +160,8 @@ def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems:
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if key_node.tag == _CORE + "merge":
-            problems.append(Problem(loaded.file, line, format_path(path), "merge keys (<<) are not allowed; write the fields out"))
+            problems.append(Problem(loaded.file, line, format_path(path),
+                                    "merge keys (<<) are not allowed; write the fields out"))
             continue
         if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _CORE + "str"):
             problems.append(Problem(loaded.file, line, format_path(path), "field names must be plain text"))
@@ -171,7 +172,8 @@ def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems:
                                     f"field name {_shown(key)} is not a plain word (letters, digits, _ and -)"))
             continue
         if key in first_line:
-            problems.append(Problem(loaded.file, line, format_path(path + (key,)), f"duplicate key '{key}' (first given on line {first_line[key]})"))
+            problems.append(Problem(loaded.file, line, format_path(path + (key,)),
+                                    f"duplicate key '{key}' (first given on line {first_line[key]})"))
             continue
         first_line[key] = line
         loaded.lines[path + (key,)] = line
