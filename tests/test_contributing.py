@@ -348,7 +348,7 @@ def test_the_yamllint_hook_runs_the_projects_own_yamllint(tmp_path: Path) -> Non
     assert subprocess.run([*entry, str(good)], cwd=ROOT, env=env, capture_output=True, text=True).returncode == 0
     result = subprocess.run([*entry, str(bad)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0  # --strict: warnings fail too
-    assert "1:13" in result.stdout and "too few spaces before comment" in result.stdout, result.stdout
+    assert "1:14" in result.stdout and "too few spaces before comment" in result.stdout, result.stdout
 
 
 def test_the_real_files_pass_yamllint() -> None:
