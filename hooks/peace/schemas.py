@@ -99,6 +99,8 @@ def comments(kind: str, loaded: Loaded) -> list[Problem]:
 
     `title: Talks #2 in Geneva` reads as "Talks". After an id, a date or a status a comment is fine.
     """
+    if not loaded.comments:
+        return []
     schema = validator(kind).schema
     return [Problem(loaded.file, loaded.line(path), format_path(path), syntax.comment_hint(path[-1], line))
             for path, line in loaded.comments.items() if _is_text(_at(schema, path))]
