@@ -158,6 +158,14 @@ def test_hash_in_a_list_of_text_and_a_nested_field(project: Path) -> None:
     ]
 
 
+def test_hash_after_a_value_over_several_lines(project: Path) -> None:
+    edit(project, ROUND, "summary: The two delegations met for two days.",
+         "summary: The two delegations met\n  for two days #3 of talks")
+    assert problems(project) == [
+        f"{ROUND}:9: summary: the value ends where ' #' starts a comment, so the rest of the line is lost; "
+        "put it in quotes: \"...\""]
+
+
 def test_comments_after_ids_dates_and_statuses_are_fine(project: Path) -> None:
     edit(project, ROUND, "status: held\n", "status: held  # was planned until December\n")
     edit(project, ROUND, "hosts: [northland]", "hosts:\n  - northland  # the host\n")

@@ -147,7 +147,8 @@ def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem],
             problems.append(Problem(loaded.file, line, format_path(path), _control(control)))
             return None
         if kind == "str" and not node.style and _COMMENT_AFTER.match(text, node.end_mark.index):
-            loaded.comments[path] = _line_at(text, node.start_mark.index)
+            one_line = node.start_mark.line == node.end_mark.line  # else no fix can be shown from one line
+            loaded.comments[path] = _line_at(text, node.start_mark.index) if one_line else ""
         return value
     problems.append(Problem(loaded.file, line, format_path(path), f"tag '!!{kind}' is not allowed; write plain values"))
     return None
