@@ -393,3 +393,12 @@ def test_unknown_marker_in_a_hand_written_page_fails_the_build(tmp_path: Path) -
     assert result.returncode != 0
     assert "timeline.md: unknown marker 'peace:timelines' (known: actors, downloads," in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_rule_states_its_rule_in_its_docstring() -> None:
+    from peace import checks
+
+    rules = [*checks.RECORD_RULES, *checks.DATASET_RULES, *checks.WARNING_RULES]
+    assert len(rules) == len(set(rules)) >= 7
+    for rule in rules:
+        assert rule.__doc__ and rule.__doc__.strip().endswith((".", ")")), rule.__name__
