@@ -347,6 +347,15 @@ def test_symbolic_links_and_pipes_under_docs_are_refused(project: Path) -> None:
     ]
 
 
+def test_a_pipe_or_a_folder_among_the_records_is_refused_not_read(project: Path) -> None:
+    os.mkfifo(project / "data/rounds/2026-03-sample-city.yml")
+    (project / "data/rounds/older").mkdir()
+    assert problems(project) == [
+        "data/rounds/2026-03-sample-city.yml:1: is not a regular file (a device, pipe or socket); remove it",
+        "data/rounds/older:1: folders inside a record folder are not read; move its records up",
+    ]
+
+
 def test_docs_itself_may_not_be_a_link(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     (project / "docs").symlink_to(elsewhere, target_is_directory=True)

@@ -134,8 +134,12 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
             continue
         if _linked(path, root):
             problems.append(Problem(rel, 1, "", "is a symbolic link; commit the record file itself"))
-        elif path.suffix != ".yml" or not path.is_file():
+        elif path.is_dir():
+            problems.append(Problem(rel, 1, "", "folders inside a record folder are not read; move its records up"))
+        elif path.suffix != ".yml":
             problems.append(Problem(rel, 1, "", "only .yml record files belong in this folder"))
+        elif not path.is_file():  # reading a pipe would hang the build
+            problems.append(Problem(rel, 1, "", "is not a regular file (a device, pipe or socket); remove it"))
         elif not model.SLUG.fullmatch(path.stem):
             problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): "
                                                 "it is the record's id"))
