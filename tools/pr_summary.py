@@ -21,8 +21,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from peace import checks, dataset, yamlfile  # noqa: E402
 from peace.dataset import FOLDERS  # noqa: E402
+from peace.kinds import page_url  # noqa: E402
 from peace.problems import DataError, Problem  # noqa: E402
-from peace.render import page_path  # noqa: E402
 
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
 SECTION_PAGES = {"round": ("rounds/", "timeline/"), "actor": ("actors/",),
@@ -79,7 +79,7 @@ def _data(root: Path, commit: str, path: str) -> Any:
 
 
 def _url(kind: str, record_id: str) -> str:
-    return page_path(kind, record_id).removesuffix(".md") + "/"
+    return page_url(kind, record_id)
 
 
 def _pages(kind: str, record_id: str, data: Any, known: dict[str, set[str]]) -> set[str]:
