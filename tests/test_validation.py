@@ -212,6 +212,13 @@ def test_misspelled_folder_under_data(project: Path) -> None:
         "data/round:1: this folder is not one of the record folders; did you mean 'rounds'?"]
 
 
+def test_the_places_of_the_map_are_a_known_folder(project: Path) -> None:
+    (project / "data/places").mkdir()
+    dataset.load(project)
+    (project / "data/places").rename(project / "data/place")
+    assert problems(project) == ["data/place:1: this folder is not one of the record folders; did you mean 'places'?"]
+
+
 def test_unknown_folder_without_a_near_name(project: Path) -> None:
     (project / "data/meetings").mkdir()
     assert problems(project) == [

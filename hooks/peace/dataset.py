@@ -20,6 +20,8 @@ FOLDERS = {
     "round": "data/rounds",
     "plan": "data/plans",
 }
+# Folders under data/ that hold no records but are read elsewhere: the venues of the map (places.py).
+OTHER_DATA_FOLDERS = ("places",)
 _BUILDERS: dict[str, Callable[[dict[str, Any], str], Any]] = {
     "source": model.source, "actor": model.actor, "sticking-point": model.sticking_point,
     "round": model.round_, "plan": model.plan,
@@ -83,11 +85,12 @@ def _unknown_folders(root: Path) -> list[Problem]:
     if not data.is_dir() or _linked(data, root):
         return []
     kinds = sorted(folder.split("/", 1)[1] for folder in FOLDERS.values() if folder.startswith("data/"))
+    known = [*kinds, *OTHER_DATA_FOLDERS]
     problems = []
     for path in sorted(data.iterdir()):
-        if path.name.startswith(".") or path.name == "README.md" or path.name in kinds:
+        if path.name.startswith(".") or path.name == "README.md" or path.name in known:
             continue
-        hint = did_you_mean(path.name, kinds) or f"; records go in data/{', data/'.join(kinds)} or seeds"
+        hint = did_you_mean(path.name, known) or f"; records go in data/{', data/'.join(kinds)} or seeds"
         what = "folder" if path.is_dir() else "file"
         problems.append(Problem(f"data/{path.name}", 1, "", f"this {what} is not one of the record folders{hint}"))
     return problems
