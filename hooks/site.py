@@ -1,7 +1,8 @@
 """MkDocs hooks: thin glue between MkDocs and the `peace` package.
 
-on_config loads and validates every record (the build stops there, before
-anything is written, when a record is wrong); on_files adds the generated
+on_config loads and validates every record, and refuses a symbolic link, device
+or pipe anywhere under docs/, which MkDocs would copy into the site byte for byte
+(the build stops there, before anything is written); on_files adds the generated
 pages; on_page_markdown fills the `<!-- peace:... -->` markers of the
 hand-written pages. Under `mkdocs serve --dirty` (`make serve`) only the pages
 whose Markdown changed, and the pages filled from markers, are rebuilt.

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import json
+import os
 import re
+import shlex
 import shutil
 import subprocess
 import textwrap
@@ -15,7 +17,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, build, check, make_project
+from checking import run_check as check
+from conftest import FIXTURES, ROOT, build, make_project
 from peace.dataset import FOLDERS
 
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -103,8 +106,19 @@ def test_adding_a_round_as_contributing_md_says(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert re.match(rf"^{re.escape(target.group(1))}:\d+: id: ", result.stderr), result.stderr
 
+    # Step 1: a new source, copied as the guide says, cited by the round instead of the example's.
+    sources = [line for block in fenced(text, "sh") for line in block.splitlines() if "examples/source.yml seeds/" in line]
+    assert len(sources) == 1, sources
+    source = re.fullmatch(r"cp examples/source\.yml (seeds/(?P<id>[a-z0-9-]+)\.yml)", sources[0])
+    assert source, sources[0]
+    source_id = source.group("id")
+    assert not source_id.startswith("example-"), "the guide says to replace every id that starts with example-"
+    subprocess.run(["bash", "-c", sources[0]], cwd=project, check=True)
+    source_file = project / source.group(1)
+    source_file.write_text(set_field(source_file.read_text(encoding="utf-8"), "id", source_id), encoding="utf-8")
+
     # Step 3: fill it in. Leave two example ids for step 4 to find.
-    filled = record.read_text(encoding="utf-8")
+    filled = record.read_text(encoding="utf-8").replace("example-news-2026-03-12-talks", source_id)
     filled = set_field(filled, "id", new_id)
     filled = set_field(filled, "title", "Talks in Geneva")
     filled = filled.replace("Example City", "Geneva").replace("Example Country", "Switzerland")
@@ -112,7 +126,7 @@ def test_adding_a_round_as_contributing_md_says(tmp_path: Path) -> None:
     record.write_text(replace_ids(filled, keep={"example-host-state", "example-point"}), encoding="utf-8")
 
     # Step 4: `make check` prints exactly what the guide shows for them.
-    shown = [block for block in fenced(text, "text") if "make check" not in block and "unknown" in block]
+    shown = [block for block in fenced(text, "text") if "example-host-state" in block]
     assert len(shown) == 1, "the guide shows one example of `make check` output"
     result = check(project)
     assert result.returncode == 1
@@ -129,12 +143,15 @@ def test_adding_a_round_as_contributing_md_says(tmp_path: Path) -> None:
     site = project / "site"
     address = re.search(r"<http://127\.0\.0\.1:8000/(rounds/[a-z0-9-]+/)>", text)
     assert address and address.group(1) == f"rounds/{new_id}/"
-    assert "--dev-addr 127.0.0.1:8000" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--dev-addr 127.0.0.1:$(PORT)" in makefile and re.search(r"^PORT \?= 8000$", makefile, re.M)
     page = (site / address.group(1) / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Talks in Geneva<", page)
     assert "Example Palace, Geneva, Switzerland" in page
     index = (site / "rounds" / "index.html").read_text(encoding="utf-8")
     assert f'href="{new_id}/"' in index
+    assert f'href="../../sources/{source_id}/"' in page
+    assert f'href="../../rounds/{new_id}/"' in (site / "sources" / source_id / "index.html").read_text(encoding="utf-8")
     assert "rounds/index.md" in [p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")]
     assert "<!-- peace:rounds -->" in (project / "docs" / "rounds" / "index.md").read_text(encoding="utf-8")
     for actor in ("northland", "southland", "ada-example"):
@@ -159,6 +176,45 @@ def test_the_guide_names_only_commands_and_files_that_exist() -> None:
         assert rule in text, rule
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "CONTRIBUTING.md" in readme
+
+
+# What the guide shows for each mistake, made in the minimal fixture's first round (and an actor the misspelled
+# id is close to). The guide's file and line numbers stand for the contributor's file; the rest must be exact.
+FIXTURE_ROUND = "data/rounds/2026-01-sample-city.yml"
+MISTAKES: dict[str, tuple[str, str, str]] = {
+    "' #' starts a comment": (FIXTURE_ROUND, "title: Talks in Sample City", "title: Talks #2 in Geneva"),
+    "holds ': '": (FIXTURE_ROUND, "summary: The two delegations met for two days.",
+                   "summary: Outcome: a second round in April."),
+    "indented more": (FIXTURE_ROUND, "status: held\n", "status: held\n  format: bilateral\n"),
+    "a tab character": (FIXTURE_ROUND, "    moved: Both", "\tmoved: Both"),
+    "andrii-natov": (FIXTURE_ROUND, "      - actor: ada-example", "      - actor: andrii-natov"),
+    "'postpned'": (FIXTURE_ROUND, "status: held", "status: postpned"),
+}
+
+
+def test_every_message_the_guide_shows_is_what_make_check_prints(tmp_path: Path) -> None:
+    block = next(b for b in fenced(guide(), "text") if "did you mean" in b)
+    lines = block.strip().splitlines()
+    assert len(lines) == len(MISTAKES) + 1
+    for line in lines:
+        shown = re.fullmatch(r"(?P<file>[\w/.-]+):(?P<line>\d+): (?P<rest>.+)", line)
+        assert shown, line
+        project = make_project(tmp_path / f"p{lines.index(line)}", FIXTURES / "minimal")
+        actor = (project / "data/actors/ada-example.yml").read_text(encoding="utf-8")
+        (project / "data/actors/andrii-hnatov.yml").write_text(
+            actor.replace("id: ada-example", "id: andrii-hnatov").replace("name: Ada Example", "name: Andrii Hnatov")
+            .replace("aliases: [Ada Ekzampl, Ада Приклад]", "aliases: []"), encoding="utf-8")
+        if shown.group("file") == "data/round":
+            (project / "data/rounds").rename(project / "data/round")
+        else:
+            rel, old, new = next(m for key, m in MISTAKES.items() if key in line)
+            text = (project / rel).read_text(encoding="utf-8")
+            assert old in text
+            (project / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
+        result = check(project)
+        assert result.returncode == 1
+        printed = [re.sub(r"^[\w/.-]+:\d+: ", "", out) for out in result.stderr.splitlines()]
+        assert shown.group("rest") in printed, result.stderr
 
 
 # --- the examples -------------------------------------------------------------------------------------------
@@ -260,14 +316,19 @@ def test_every_record_modeline_points_at_its_own_schema() -> None:
 # --- pre-commit and yamllint --------------------------------------------------------------------------------
 
 
-def test_pre_commit_runs_yamllint_and_the_schema_check() -> None:
+def pre_commit_hooks() -> dict[str, dict[str, Any]]:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    repos = {repo["repo"]: repo for repo in config["repos"]}
-    yamllint = repos["https://github.com/adrienverge/yamllint"]
-    assert re.fullmatch(r"v\d+\.\d+\.\d+", yamllint["rev"]), "pin yamllint to a release tag"
-    assert [hook["id"] for hook in yamllint["hooks"]] == ["yamllint"]
-    local = repos["local"]["hooks"]
-    schema_hook = next(hook for hook in local if "check" in hook["entry"])
+    assert [repo["repo"] for repo in config["repos"]] == ["local"], "nothing fetched from GitHub"
+    return {hook["id"]: hook for hook in config["repos"][0]["hooks"]}
+
+
+def test_pre_commit_runs_yamllint_and_the_schema_check() -> None:
+    hooks = pre_commit_hooks()
+    assert set(hooks) == {"yamllint", "check-records"}
+    assert all(hook["language"] == "system" for hook in hooks.values())
+    assert hooks["yamllint"]["types"] == ["yaml"] and "--strict" in hooks["yamllint"]["entry"]
+    assert re.search(r"^yamllint==\d+\.\d+\.\d+", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    schema_hook = hooks["check-records"]
     assert schema_hook["entry"] == "make check" and schema_hook["language"] == "system"
     assert schema_hook["pass_filenames"] is False
     for changed in ("data/rounds/2025-02-18-riyadh.yml", "seeds/x.yml", "schemas/round.schema.json"):
@@ -275,6 +336,19 @@ def test_pre_commit_runs_yamllint_and_the_schema_check() -> None:
     assert not re.search(schema_hook["files"], "docs/index.md")
     lint = yaml.safe_load((ROOT / ".yamllint").read_text(encoding="utf-8"))
     assert lint["extends"] == "default"
+
+
+def test_the_yamllint_hook_runs_the_projects_own_yamllint(tmp_path: Path) -> None:
+    """The hook's command as pre-commit runs it (entry, then the staged files), from the repository."""
+    entry = shlex.split(pre_commit_hooks()["yamllint"]["entry"])
+    good, bad = tmp_path / "good.yml", tmp_path / "bad.yml"
+    good.write_text("title: \"Talks #2 in Geneva\"  # quoted\n", encoding="utf-8")
+    bad.write_text("title: Talks #2 in Geneva\n", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
+    assert subprocess.run([*entry, str(good)], cwd=ROOT, env=env, capture_output=True, text=True).returncode == 0
+    result = subprocess.run([*entry, str(bad)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0  # --strict: warnings fail too
+    assert "1:14" in result.stdout and "too few spaces before comment" in result.stdout, result.stdout
 
 
 def test_the_real_files_pass_yamllint() -> None:

@@ -1,4 +1,4 @@
-"""The weekly external-address check (tests/external_links.py), tried on a server on 127.0.0.1.
+"""The weekly external-address check (tools/external_links.py), tried on a server on 127.0.0.1.
 
 The real check runs only in .github/workflows/links.yml; here it never leaves
 127.0.0.1.
@@ -6,12 +6,17 @@ The real check runs only in .github/workflows/links.yml; here it never leaves
 from __future__ import annotations
 
 import http.server
+import sys
 import threading
+import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 
-import external_links as ext
 import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import external_links as ext  # noqa: E402
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -20,6 +25,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _answer(self, body: bool) -> None:
         path = self.path.split("?")[0]
+        if path == "/to-metadata":
+            self.send_response(302)
+            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+            self.end_headers()
+            return
         if path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/ok")
@@ -118,11 +128,11 @@ def test_collect_merges_sources_skips_and_encodes(tmp_path: Path) -> None:
     ("/forbidden", ext.UNKNOWN), ("/broken", ext.UNKNOWN),
 ])
 def test_probe(server: str, path: str, verdict: str) -> None:
-    assert ext.probe(server + path, timeout=5)[0] == verdict
+    assert ext.probe(server + path, timeout=5, public_only=False)[0] == verdict
 
 
 def test_a_refused_connection_is_dead() -> None:
-    assert ext.probe(f"http://127.0.0.1:{_closed_port()}/", timeout=5) == (ext.DEAD, "connection refused")
+    assert ext.probe(f"http://127.0.0.1:{_closed_port()}/", timeout=5, public_only=False) == (ext.DEAD, "connection refused")
 
 
 def test_the_report_lists_dead_addresses_with_where_they_are(server: str, tmp_path: Path) -> None:
@@ -151,3 +161,47 @@ def test_nothing_dead_exits_0_and_local_addresses_are_skipped_by_default(server:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "gone.yml").write_text(f"id: gone\nurl: {server}/gone\n", encoding="utf-8")
     assert ext.main(["--root", str(tmp_path), "--pause", "0", "--timeout", "5"]) == 0
+
+
+def test_addresses_that_are_not_public_are_never_requested(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.yml").write_text("url: http://10.0.0.1/admin\n", encoding="utf-8")
+    (tmp_path / "seeds" / "b.yml").write_text("url: https://./\n", encoding="utf-8")
+    (tmp_path / "seeds" / "c.yml").write_text("url: https://news.example.org/a\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="http://169.254.169.254/latest/">x</a>'
+                                     '<a href="https://news.example.org:99999/">y</a>', encoding="utf-8")
+    found = ext.collect(tmp_path, site, skip=[])
+    verdicts = {url: (a.verdict, a.where) for url, a in found.items()}
+    assert verdicts == {
+        "http://10.0.0.1/admin": (ext.NOT_PUBLIC, ["seeds/a.yml:1"]),
+        "https://./": (ext.NOT_PUBLIC, ["seeds/b.yml:1"]),
+        "https://news.example.org/a": ("", ["seeds/c.yml:1"]),
+        "http://169.254.169.254/latest/": (ext.NOT_PUBLIC, ["index.html"]),
+        "https://news.example.org:99999/": (ext.NOT_PUBLIC, ["index.html"]),
+    }
+    requested = []
+    original = ext.probe
+    try:
+        ext.probe = lambda url, timeout, public_only=True: requested.append(url) or (ext.OK, "HTTP 200 OK")
+        ext.check_all(found, timeout=1, workers=2, pause=0)
+    finally:
+        ext.probe = original
+    assert requested == ["https://news.example.org/a"]
+    text = ext.report(found, "2026-01-01")
+    assert "5 external addresses on 2026-01-01: 0 dead, 0 could not be checked, 4 not public (not requested)." in text
+    assert ("- [ ] `http://10.0.0.1/admin` (points at a private address (10.0.0.1), not a public site; give the "
+            "document's public address): `seeds/a.yml:1`") in text
+
+
+def test_a_name_that_resolves_to_a_private_address_is_not_requested(server: str) -> None:
+    verdict, detail = ext.probe(server + "/ok", timeout=5)
+    assert verdict == ext.NOT_PUBLIC
+    assert detail == "127.0.0.1 resolves to 127.0.0.1, not a public address"
+
+
+def test_a_redirect_is_followed_only_to_a_public_address(server: str) -> None:
+    with pytest.raises(urllib.error.URLError, match="redirected to an address that is not public"):
+        ext._public_opener.open(server + "/to-metadata", timeout=5)
+    assert ext.probe(server + "/to-metadata", timeout=5, public_only=False)[0] != ext.NOT_PUBLIC

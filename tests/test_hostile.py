@@ -1,7 +1,8 @@
 """Hostile and broken inputs against the real build: each is refused with file:line, or stays inert text.
 
-The corpus is in `tests/hostile/cases.py`. Rejected cases run `make check`'s command, and the ones marked
-`build` also the strict build, which must stop before writing a site. Inert cases all go into one build,
+The corpus is in `tests/hostile/cases.py`. Rejected cases run `make check` in this process
+(`peace.check.main`), and the ones marked `build` also the strict build in its own process, which must stop
+before writing a site and print no traceback. Inert cases all go into one build,
 checked page by page against a twin build of the same edits with plain words.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import re
 import time
 import tracemalloc
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, build, check, make_project
+from conftest import FIXTURES, build, make_project
 from hostile.cases import (
     BOMB,
     INERT,
@@ -28,6 +30,8 @@ from hostile.cases import (
     TITLE,
     Content,
     Inert,
+    Link,
+    Pipe,
     Rejected,
     Symlink,
     fixture,
@@ -35,7 +39,7 @@ from hostile.cases import (
     quoted,
 )
 from htmlpage import Page
-from peace import schemas, yamlfile
+from peace import check, schemas, yamlfile
 
 SITE_NAME = "Ukraine Peace Process Reference"
 # Attributes that hold an address a browser may follow or load.
@@ -53,6 +57,10 @@ def write(project: Path, files: dict[str, Content]) -> None:
             target = project.parent / content.target
             target.write_text(content.text, encoding="utf-8")
             path.symlink_to(target)
+        elif isinstance(content, Link):
+            path.symlink_to(content.target)
+        elif isinstance(content, Pipe):
+            os.mkfifo(path)
         elif isinstance(content, bytes):
             path.write_bytes(content)
         elif content is not None:
@@ -79,13 +87,15 @@ def rejected_project(tmp_path: Path, case: Rejected) -> Path:
 # --- rejected inputs -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", REJECTED, ids=lambda c: c.id)
-def test_check_rejects_with_file_and_line(case: Rejected, tmp_path: Path) -> None:
+def test_check_rejects_with_file_and_line(case: Rejected, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = rejected_project(tmp_path, case)
-    result = check(project)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
-    assert "Traceback" not in output
-    assert result.stderr.splitlines() == expected_output(case)
+    before = checksums(project)
+    status = check.main([str(project)])
+    result = capsys.readouterr()
+    output = result.out + result.err
+    assert status == 1, output
+    assert result.err.splitlines() == expected_output(case)
+    assert checksums(project) == before
     assert not (tmp_path / MARKER_FILE).exists(), "a YAML tag ran a command"
     assert SECRET.split()[-1] not in output
 
@@ -103,13 +113,28 @@ def test_build_stops_and_writes_no_site(case: Rejected, tmp_path: Path) -> None:
     assert not (project / "site").exists()
     assert not (tmp_path / MARKER_FILE).exists(), "a YAML tag ran a command"
     assert SECRET.split()[-1] not in output
+    assert "root:x:0:0" not in output and os.environ.get("PATH", "PATH") not in output  # nothing of the machine
     assert checksums(project) == before
 
 
 def test_corpus_is_large_and_ids_are_unique() -> None:
     ids = [c.id for c in [*REJECTED, *INERT]]
     assert len(ids) == len(set(ids))
-    assert len(ids) >= 30
+    assert len(ids) >= 95
+
+
+def test_ten_thousand_errors_are_capped_and_sorted_as_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hosts = ", ".join(f"nobody-{i}" for i in range(10_000))
+    project = rejected_project(tmp_path, Rejected("many", {
+        "data/rounds/2026-01-sample-city.yml": fixture("data/rounds/2026-01-sample-city.yml").replace(
+            "hosts: [northland]", f"hosts: [{hosts}]")}, ()))
+    started = time.perf_counter()
+    assert check.main([str(project)]) == 1
+    assert time.perf_counter() - started < 10
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 202
+    assert [line.split(": ")[1] for line in lines[:12]] == [f"hosts[{i}]" for i in range(12)]
+    assert lines[-2:] == ["... and 9800 more", "10000 errors found; nothing was built."]
 
 
 def test_alias_bomb_fails_fast_in_bounded_memory() -> None:
@@ -233,7 +258,8 @@ def test_every_page_has_the_twin_structure(sites: Sites) -> None:
     """Markup from data that came alive would add elements: compare each page's tags with the plain-words twin."""
     assert pages(sites.site) == pages(sites.twin)
     differ = [url for url in pages(sites.site)
-              if [t.name for t in soup(sites.site / url).find_all(True)] != [t.name for t in soup(sites.twin / url).find_all(True)]]
+              if [t.name for t in soup(sites.site / url).find_all(True)]
+              != [t.name for t in soup(sites.twin / url).find_all(True)]]
     assert not differ
 
 

@@ -1,4 +1,5 @@
-"""The GitHub Actions workflows: valid for Actions, least privilege, pinned, and calling only what exists."""
+"""The GitHub Actions workflows: valid for Actions, least privilege, pinned to commits, calling only what exists;
+the reviewer's summary and artifact; Dependabot and CODEOWNERS."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,17 @@ from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@v\d+\.\d+\.\d+$")  # a full release version
+USES = re.compile(r"^\s*(?:- )?uses: (?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<ref>\S+)(?P<comment>.*)$")
+# Each action's commit for its release, as found in two independent public workflow files that agree.
+# A new version comes from Dependabot, which updates the hash and the comment together.
+RELEASES = {
+    "actions/checkout": ("08c6903cd8c0fde910a37f88322edcfb5dd907a8", "v5.0.0"),
+    "actions/setup-python": ("e797f83bcb11b83ae66e0230d6156d7c80228e7c", "v6.0.0"),
+    "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
+    "actions/upload-pages-artifact": ("7b1f4a764d45c48632c6b24a0339c27f5614fb0b", "v4.0.0"),
+    "actions/deploy-pages": ("d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "v4.0.5"),
+    "actions/upload-artifact": ("330a01c490aca151604b8cf639adc76d48f6c5d4", "v5.0.0"),
+}
 JOB_PERMISSIONS = {"contents": {"read"}, "pages": {"read", "write"}, "id-token": {"write"}, "issues": {"write"}}
 
 
@@ -67,9 +78,15 @@ def test_least_privilege_and_pinned_actions(path: Path) -> None:
     for job_id, job in data["jobs"].items():
         for scope, level in (job.get("permissions") or {}).items():
             assert level in JOB_PERMISSIONS.get(scope, set()), f"{job_id}: {scope}: {level} is not needed"
-    for step in steps(data):
-        if "uses" in step:
-            assert PINNED.match(step["uses"]), f"pin {step['uses']} to a release, like @v4.2.2"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    used = [m for line in lines if (m := USES.match(line))]
+    assert len(used) == sum("uses" in step for step in steps(data)), "one `uses:` a line, each matched here"
+    for match in used:
+        action, ref, comment = match.group("action", "ref", "comment")
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), f"pin {action} to a commit hash, not {ref}"
+        version = re.fullmatch(r"  # (v\d+\.\d+\.\d+)", comment)
+        assert version, f"{action}@{ref}: give the release in a comment, like `  # v5.0.0`"
+        assert RELEASES.get(action) == (ref, version.group(1)), f"{action}: {ref} is not the commit of {version.group(1)}"
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -93,8 +110,56 @@ def test_python_311_with_pip_cache(path: Path) -> None:
 def test_every_pull_request_and_push_runs_the_readme_test_command() -> None:
     data = load(WORKFLOWS / "test.yml")
     assert "pull_request" in triggers(data) and "push" in triggers(data)
+    assert "pull_request_target" not in triggers(data), "code from forks never runs with a write token"
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
-    assert [s["run"] for s in steps(data) if "run" in s] == ["make test"]
+    assert [s["run"] for s in steps(data) if "run" in s][0] == "make test"
+    assert "permissions" not in data["jobs"]["test"], "the read-only token of the top level is enough"
+
+
+def test_reviewers_get_the_built_site_and_a_summary() -> None:
+    job = load(WORKFLOWS / "test.yml")["jobs"]["test"]
+    names = [s.get("uses", s.get("run", "")).split("@")[0] for s in job["steps"]]
+    test, upload = names.index("make test"), names.index("actions/upload-artifact")
+    summary = next(i for i, s in enumerate(job["steps"]) if "tools/pr_summary.py" in s.get("run", ""))
+    assert test < upload < summary
+    artifact = job["steps"][upload]
+    assert artifact["if"] == job["steps"][summary]["if"] == "${{ !cancelled() }}", "also when the tests fail"
+    assert artifact["with"]["path"] == ".build/site"
+    assert "SITE_TMP := .build/site" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    run = job["steps"][summary]["run"]
+    assert run.endswith('>> "$GITHUB_STEP_SUMMARY"') and "${{" not in run, "untrusted values only through env"
+    assert job["steps"][summary]["env"]["ARTIFACT_URL"] == f"${{{{ steps.{artifact['id']}.outputs.artifact-url }}}}"
+    assert job["steps"][0]["with"]["fetch-depth"] == 0
+    assert (ROOT / "tools" / "pr_summary.py").is_file()
+
+
+def test_dependabot_keeps_actions_and_pip_current() -> None:
+    config = load(ROOT / ".github" / "dependabot.yml")
+    assert config["version"] == 2
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(ecosystems) == {"github-actions", "pip"}
+    for update in ecosystems.values():
+        assert update["directory"] == "/" and update["schedule"]["interval"] in ("daily", "weekly")
+
+
+def test_codeowners_cover_data_seeds_hooks_and_workflows() -> None:
+    rules = []
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *owners = line.split()
+            assert owners and all(re.fullmatch(r"@[\w-]+(/[\w-]+)?", o) for o in owners), line
+            rules.append((pattern, owners))
+
+    def owners_of(path: str) -> list[str]:
+        found: list[str] = []
+        for pattern, owners in rules:  # the last match wins
+            if pattern == "*" or (pattern.endswith("/") and f"/{path}".startswith(pattern)) or f"/{path}" == pattern:
+                found = owners
+        return found
+
+    assert owners_of("data/rounds/x.yml") == owners_of("seeds/x.yml") == ["@peace-process-reference/editors"]
+    for path in ("hooks/site.py", ".github/workflows/test.yml", ".github/CODEOWNERS", "schemas/round.schema.json"):
+        assert owners_of(path) == ["@peace-process-reference/maintainers"], path
 
 
 def test_main_is_built_and_deployed_to_pages() -> None:
@@ -128,11 +193,11 @@ def test_external_addresses_are_checked_weekly_and_only_there() -> None:
     job = data["jobs"]["external-links"]
     assert job["permissions"] == {"contents": "read", "issues": "write"}
     runs = "\n".join(s["run"] for s in job["steps"] if "run" in s)
-    assert "tests/external_links.py" in runs and "--site site" in runs
+    assert "tools/external_links.py" in runs and "--site site" in runs
     assert "gh issue create" in runs and "gh issue edit" in runs and "--label dead-links" in runs
-    assert (ROOT / "tests" / "external_links.py").is_file()
+    assert (ROOT / "tools" / "external_links.py").is_file()
     for other in FILES:
         if other.name != "links.yml":
             assert "external_links" not in other.read_text(encoding="utf-8"), other.name
-    # Not collected by pytest, and `make test` never calls it (see test_linkcheck.py).
-    assert not (ROOT / "tests" / "external_links.py").name.startswith("test_")
+    # Not under tests/, so pytest never collects it, and `make test` never calls it (see test_linkcheck.py).
+    assert "external_links" not in (ROOT / "Makefile").read_text(encoding="utf-8")

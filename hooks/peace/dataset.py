@@ -1,6 +1,8 @@
 """Read every record from `data/` and `seeds/`, validate it, and build the model."""
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -9,7 +11,7 @@ from typing import Any
 
 from . import checks, crossref, model, schemas, yamlfile
 from .kinds import page_path
-from .problems import DataError, Problem
+from .problems import DataError, Problem, did_you_mean
 
 FOLDERS = {
     "source": "seeds",
@@ -18,6 +20,8 @@ FOLDERS = {
     "round": "data/rounds",
     "plan": "data/plans",
 }
+# Folders under data/ that hold no records but are read elsewhere: the venues of the map (places.py).
+OTHER_DATA_FOLDERS = ("places",)
 _BUILDERS: dict[str, Callable[[dict[str, Any], str], Any]] = {
     "source": model.source, "actor": model.actor, "sticking-point": model.sticking_point,
     "round": model.round_, "plan": model.plan,
@@ -32,13 +36,18 @@ class Dataset:
     points: dict[str, model.StickingPoint] = field(default_factory=dict)
     rounds: dict[str, model.Round] = field(default_factory=dict)
     plans: dict[str, model.Plan] = field(default_factory=dict)
+    # Every file that parsed, valid or not, and its kind: the checks read them all, so one run finds everything.
     loaded: dict[str, yamlfile.Loaded] = field(default_factory=dict, repr=False)
-    # Ids of files that failed to load: references to them are not reported a second time.
-    broken: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    kinds: dict[str, str] = field(default_factory=dict, repr=False)
+    # The id of every record file present, by kind: a reference to a file with problems is not reported again.
+    ids: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in FOLDERS}, repr=False)
+    # Problems that do not fail the check (`make check` prints them), such as a status gone stale.
+    warnings: list[Problem] = field(default_factory=list, repr=False)
 
     def by_kind(self, kind: str) -> dict[str, Any]:
-        return {"source": self.sources, "actor": self.actors, "sticking-point": self.points,
-                "round": self.rounds, "plan": self.plans}[kind]
+        kinds: dict[str, dict[str, Any]] = {"source": self.sources, "actor": self.actors, "sticking-point": self.points,
+                                            "round": self.rounds, "plan": self.plans}
+        return kinds[kind]
 
     def records(self) -> list[Any]:
         return [*self.sources.values(), *self.actors.values(), *self.points.values(),
@@ -54,20 +63,64 @@ class Dataset:
 
 
 def load(root: Path) -> Dataset:
-    """Load and validate everything under `root`; raise DataError listing every problem."""
+    """Load and validate everything under `root`; raise DataError listing every problem of every file."""
     dataset = Dataset(root)
-    problems: list[Problem] = []
-    for kind, folder in FOLDERS.items():
-        for path in _files(root / folder, root, problems):
-            found = _load_record(kind, path, root, dataset)
-            if found:
-                dataset.broken.add((kind, path.stem))
-            problems += found
+    problems = [*unsafe_files(root / "docs", root), *_unknown_folders(root)]
+    found = [(kind, path) for kind, folder in FOLDERS.items() for path in _files(root / folder, root, problems)]
+    for kind, path in found:
+        dataset.ids[kind].add(path.stem)
+    for kind, path in found:
+        problems += _load_record(kind, path, root, dataset)
     problems += checks.run(dataset)
+    dataset.warnings = sorted(checks.warnings(dataset))
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, dataset.warnings)
     _sort(dataset)
     return dataset
+
+
+def _unknown_folders(root: Path) -> list[Problem]:
+    """A folder under data/ that is no record kind would be skipped without a word: `data/round/` for rounds."""
+    data = root / "data"
+    if not data.is_dir() or _linked(data, root):
+        return []
+    kinds = sorted(folder.split("/", 1)[1] for folder in FOLDERS.values() if folder.startswith("data/"))
+    known = [*kinds, *OTHER_DATA_FOLDERS]
+    problems = []
+    for path in sorted(data.iterdir()):
+        if path.name.startswith(".") or path.name == "README.md" or path.name in known:
+            continue
+        hint = did_you_mean(path.name, known) or f"; records go in data/{', data/'.join(kinds)} or seeds"
+        what = "folder" if path.is_dir() else "file"
+        problems.append(Problem(f"data/{path.name}", 1, "", f"this {what} is not one of the record folders{hint}"))
+    return problems
+
+
+def unsafe_files(folder: Path, root: Path) -> list[Problem]:
+    """Anything under `folder` that is not a plain file or folder: a symbolic link, device, pipe or socket.
+
+    MkDocs copies docs/ into the site byte for byte, following links: a link to /etc/passwd would be published.
+    """
+    if not os.path.lexists(folder):
+        return []
+    problems = []
+    for path in [folder, *_walk(folder)]:
+        mode = path.lstat().st_mode
+        rel = path.relative_to(root).as_posix()
+        if stat.S_ISLNK(mode):
+            problems.append(Problem(rel, 1, "", "is a symbolic link; commit the file itself (the build copies "
+                                                "everything in docs/ into the site)"))
+        elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            problems.append(Problem(rel, 1, "", "is not a regular file (a device, pipe or socket); remove it"))
+    return problems
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every entry below `folder`, never following a symbolic link."""
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        found += [Path(top) / name for name in sorted(dirs + files)]
+    return found
 
 
 def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
@@ -84,10 +137,15 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
             continue
         if _linked(path, root):
             problems.append(Problem(rel, 1, "", "is a symbolic link; commit the record file itself"))
-        elif path.suffix != ".yml" or not path.is_file():
+        elif path.is_dir():
+            problems.append(Problem(rel, 1, "", "folders inside a record folder are not read; move its records up"))
+        elif path.suffix != ".yml":
             problems.append(Problem(rel, 1, "", "only .yml record files belong in this folder"))
+        elif not path.is_file():  # reading a pipe would hang the build
+            problems.append(Problem(rel, 1, "", "is not a regular file (a device, pipe or socket); remove it"))
         elif not model.SLUG.fullmatch(path.stem):
-            problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): it is the record's id"))
+            problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): "
+                                                "it is the record's id"))
         else:
             files.append(path)
     return files
@@ -100,23 +158,33 @@ def _linked(path: Path, root: Path) -> bool:
 
 
 def _load_record(kind: str, path: Path, root: Path, dataset: Dataset) -> list[Problem]:
+    """Every problem of one file: its YAML, its schema, its id. A file that parses is kept for the checks."""
     rel = path.relative_to(root).as_posix()
     loaded, problems = yamlfile.load(path.read_bytes(), rel)
-    if problems:
+    if loaded.data is None and problems:
         return problems
-    problems = schemas.check(kind, loaded)
-    if problems:
+    # A value dropped by the YAML check (a tag, say) would also fail the schema: say it once.
+    dropped = {p.where for p in problems if p.where}
+    problems += [p for p in schemas.check(kind, loaded) if not any(_under(p.where, d) for d in dropped)]
+    problems += schemas.comments(kind, loaded)
+    if not isinstance(loaded.data, dict):
         return problems
-    record_id = loaded.data["id"]
-    if record_id != path.stem:
-        return [Problem(rel, loaded.line(("id",)), "id", f"id '{record_id}' must match the file name '{path.stem}.yml'")]
-    written = root / "docs" / page_path(kind, record_id)
+    dataset.loaded[rel], dataset.kinds[rel] = loaded, kind
+    record_id = loaded.data.get("id")
+    if isinstance(record_id, str) and model.SLUG.fullmatch(record_id) and record_id != path.stem:
+        problems.append(Problem(rel, loaded.line(("id",)), "id",
+                                f"id '{record_id}' must match the file name '{path.stem}.yml'"))
+    written = root / "docs" / page_path(kind, path.stem)
     if written.exists():  # the generated page would silently replace the hand-written one
-        return [Problem(rel, loaded.line(("id",)), "id",
-                        f"id '{record_id}' is taken by the page docs/{page_path(kind, record_id)}; rename the file")]
-    dataset.loaded[rel] = loaded
-    dataset.by_kind(kind)[record_id] = _BUILDERS[kind](loaded.data, rel)
-    return []
+        problems.append(Problem(rel, loaded.line(("id",)), "id",
+                                f"id '{path.stem}' is taken by the page docs/{page_path(kind, path.stem)}; rename the file"))
+    if not problems:
+        dataset.by_kind(kind)[path.stem] = _BUILDERS[kind](loaded.data, rel)
+    return problems
+
+
+def _under(where: str, ancestor: str) -> bool:
+    return where == ancestor or where.startswith((ancestor + ".", ancestor + "["))
 
 
 def _sort(dataset: Dataset) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
-from .problems import Problem, format_path
+from . import syntax
+from .problems import Path, Problem, did_you_mean, format_path
 from .yamlfile import Loaded
 
 SCHEMA_DIR = FsPath(__file__).resolve().parents[2] / "schemas"
@@ -20,7 +21,8 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a numbe
 
 
 def _read(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return schema
 
 
 @cache
@@ -92,12 +94,42 @@ def check(kind: str, loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def comments(kind: str, loaded: Loaded) -> list[Problem]:
+    """A ` #` after an unquoted value in a text field: YAML drops the rest of the line as a comment.
+
+    `title: Talks #2 in Geneva` reads as "Talks". After an id, a date or a status a comment is fine.
+    """
+    if not loaded.comments:
+        return []
+    schema = validator(kind).schema
+    return [Problem(loaded.file, loaded.line(path), format_path(path), syntax.comment_hint(path[-1], line))
+            for path, line in loaded.comments.items() if _is_text(_at(schema, path))]
+
+
+def _at(schema: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The part of an inlined schema that describes the value at `path`; {} when there is none."""
+    for part in path:
+        key = "items" if isinstance(part, int) else "properties"
+        node = schema.get(key, {})
+        schema = node if isinstance(part, int) else node.get(part, {})
+        if not isinstance(schema, dict):
+            return {}
+    return schema
+
+
+def _is_text(schema: dict[str, Any]) -> bool:
+    # Free text (titles, lines, summaries) is the only long string kind; ids are 80 long, and addresses are no prose.
+    return (schema.get("type") == "string" and schema.get("maxLength", 0) >= 300
+            and not schema.get("pattern", "").startswith("^https?"))
+
+
 def _problems(error: ValidationError, loaded: Loaded) -> list[Problem]:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        known = error.schema.get("properties", {})
         return [Problem(loaded.file, loaded.line(path + (key,)), format_path(path + (key,)),
-                        f"unknown field '{key}' (allowed here: {allowed})")
+                        f"unknown field '{key}'{did_you_mean(key, known)} (allowed here: {allowed})")
                 for key in sorted(set(error.instance) - set(error.schema.get("properties", {})))]
     return [Problem(loaded.file, loaded.line(path), format_path(path), _message(error))]
 
@@ -120,9 +152,11 @@ def _message(error: ValidationError) -> str:
     if error.validator == "minLength":
         return "must not be empty"
     custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
+    if custom and error.validator == "enum" and isinstance(value, str):
+        return f"{shown} {custom}{did_you_mean(value, error.validator_value)}"
     if custom:
         return f"{shown} {custom}"
-    return error.message
+    return str(error.message)
 
 
 def _type_name(value: Any) -> str:

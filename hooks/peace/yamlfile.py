@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from . import syntax
 from .problems import Path, Problem, format_path
 
 MAX_BYTES = 512 * 1024
@@ -26,6 +27,7 @@ _SCALARS = {"str", "int", "float", "bool", "null", "timestamp"}
 # and what escapes like "\ud800" can add: none is valid in XML (the feed) or as UTF-8 (every page).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _KEY = re.compile(r"[A-Za-z0-9_-]{1,80}")
+_COMMENT_AFTER = re.compile(r"[ \t]+#")  # YAML ends a plain value at ` #`: the rest of the line is a comment
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Loaded:
     file: str
     data: Any = None
     lines: dict[Path, int] = field(default_factory=dict)
+    # Unquoted values with a ` #` comment after them on the same line: the text of that line, by path.
+    comments: dict[Path, str] = field(default_factory=dict)
 
     def line(self, path: Path) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -56,10 +60,10 @@ class _Composer(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _YamlProblem(mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out")
         if self._depth >= MAX_DEPTH:
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _YamlProblem(mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
         self._depth += 1
         try:
@@ -87,15 +91,14 @@ def load(raw: bytes, file: str) -> tuple[Loaded, list[Problem]]:
     except _YamlProblem as exc:
         return loaded, [Problem(file, exc.line, "", exc.message)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return loaded, [Problem(file, line, "", f"YAML syntax: {_syntax(exc)}")]
+        line, message = syntax.explain(exc, text)
+        return loaded, [Problem(file, line, "", message)]
     except yaml.YAMLError as exc:  # anything the character check above missed; its text spans lines
         return loaded, [Problem(file, 1, "", "YAML syntax: " + " ".join(str(exc).split()))]
     if node is None:
         return loaded, [Problem(file, 1, "", "file is empty")]
     problems: list[Problem] = []
-    loaded.data = _build(node, (), loaded, problems)
+    loaded.data = _build(node, (), loaded, problems, text)
     return loaded, problems
 
 
@@ -122,12 +125,7 @@ def _compose(text: str) -> Any:
         return yaml.compose(text, Loader=_Composer)
 
 
-def _syntax(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's context and problem in one line: 'expected a single document in the stream, but found another document'."""
-    return ", ".join(part for part in (exc.context, exc.problem) if part) or "not valid YAML"
-
-
-def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem]) -> Any:
+def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem], text: str) -> Any:
     line = node.start_mark.line + 1
     loaded.lines.setdefault(path, line)
     if not node.tag.startswith(_CORE):
@@ -135,9 +133,9 @@ def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem])
         return None
     kind = node.tag[len(_CORE):]
     if isinstance(node, yaml.MappingNode) and kind == "map":
-        return _build_mapping(node, path, loaded, problems)
+        return _build_mapping(node, path, loaded, problems, text)
     if isinstance(node, yaml.SequenceNode) and kind == "seq":
-        return [_build(item, path + (i,), loaded, problems) for i, item in enumerate(node.value)]
+        return [_build(item, path + (i,), loaded, problems, text) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode) and kind in _SCALARS:
         if kind in ("int", "float") and len(node.value) > MAX_NUMBER:
             problems.append(Problem(loaded.file, line, format_path(path),
@@ -148,18 +146,23 @@ def _build(node: yaml.Node, path: Path, loaded: Loaded, problems: list[Problem])
         if control:  # written as an escape in double quotes, so the text check above did not see it
             problems.append(Problem(loaded.file, line, format_path(path), _control(control)))
             return None
+        if kind == "str" and not node.style and _COMMENT_AFTER.match(text, node.end_mark.index):
+            one_line = node.start_mark.line == node.end_mark.line  # else no fix can be shown from one line
+            loaded.comments[path] = _line_at(text, node.start_mark.index) if one_line else ""
         return value
     problems.append(Problem(loaded.file, line, format_path(path), f"tag '!!{kind}' is not allowed; write plain values"))
     return None
 
 
-def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems: list[Problem]) -> dict[str, Any]:
+def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems: list[Problem],
+                   text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if key_node.tag == _CORE + "merge":
-            problems.append(Problem(loaded.file, line, format_path(path), "merge keys (<<) are not allowed; write the fields out"))
+            problems.append(Problem(loaded.file, line, format_path(path),
+                                    "merge keys (<<) are not allowed; write the fields out"))
             continue
         if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _CORE + "str"):
             problems.append(Problem(loaded.file, line, format_path(path), "field names must be plain text"))
@@ -170,12 +173,20 @@ def _build_mapping(node: yaml.MappingNode, path: Path, loaded: Loaded, problems:
                                     f"field name {_shown(key)} is not a plain word (letters, digits, _ and -)"))
             continue
         if key in first_line:
-            problems.append(Problem(loaded.file, line, format_path(path + (key,)), f"duplicate key '{key}' (first given on line {first_line[key]})"))
+            problems.append(Problem(loaded.file, line, format_path(path + (key,)),
+                                    f"duplicate key '{key}' (first given on line {first_line[key]})"))
             continue
         first_line[key] = line
         loaded.lines[path + (key,)] = line
-        out[key] = _build(value_node, path + (key,), loaded, problems)
+        out[key] = _build(value_node, path + (key,), loaded, problems, text)
     return out
+
+
+def _line_at(text: str, index: int) -> str:
+    """The whole line of `text` that holds `index`."""
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    end = min((i for i in (text.find("\n", index), text.find("\r", index)) if i != -1), default=len(text))
+    return text[start:end]
 
 
 def _control(found: re.Match[str]) -> str:

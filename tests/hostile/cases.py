@@ -27,6 +27,8 @@ WIRE = "seeds/state-wire-2026-01-05-statement.yml"
 ROUND_PAGE = "rounds/2026-01-sample-city/"
 URL_ERROR = "must be an http:// or https:// address without spaces, quotes or control characters"
 SLUG_ERROR = "must be a lowercase slug: letters a-z, digits and single hyphens"
+DOCS_LINK = "is a symbolic link; commit the file itself (the build copies everything in docs/ into the site)"
+NOT_PUBLIC = "not a public site; give the document's public address"
 TITLE_ERROR = "must be one line of text (at most 300 characters, no control characters and no '<', as it heads a page)"
 
 
@@ -38,7 +40,19 @@ class Symlink:
     text: str
 
 
-Content = str | bytes | Symlink | None  # None deletes the file
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to `target` as it is, such as /etc/passwd on the machine that builds."""
+
+    target: str
+
+
+@dataclass(frozen=True)
+class Pipe:
+    """A named pipe (FIFO): reading it would hang a build that copies it."""
+
+
+Content = str | bytes | Symlink | Link | Pipe | None  # None deletes the file
 
 
 @dataclass(frozen=True)
@@ -145,7 +159,8 @@ INERT: list[Inert] = [
     Inert("round-quote", (Field(ROUND, "text: We made progress.", "text: %s",
                                 ("</blockquote><script>alert('quote')</script>\" — said",)),),
           (ROUND_PAGE, "actors/ada-example/")),
-    Inert("round-disagreement", (Field(ROUND, "about: venue\n    note: One source says the Town Hall, the other the Harbour Hotel.",
+    Inert("round-disagreement", (Field(ROUND,
+                                       "about: venue\n    note: One source says the Town Hall, the other the Harbour Hotel.",
                                        "about: %s\n    note: %s",
                                        ("<svg onload=alert('about')>", f"{RAW_BLOCK}\n\n# heading in a note")),),
           (ROUND_PAGE,)),
@@ -267,7 +282,7 @@ REJECTED: list[Rejected] = [
     Rejected("yaml-duplicate-key", edit(ROUND, "status: held\n", "status: held\nstatus: planned\n"),
              (f"{ROUND}:6: status: duplicate key 'status' (first given on line 5)",)),
     Rejected("yaml-tab-indentation", edit(NORTHLAND, "kind: state\n", "kind:\n\tstate\n"),
-             (f"{NORTHLAND}:3: YAML syntax: while scanning for the next token, found character '\\t' that cannot start any token",)),
+             (f"{NORTHLAND}:3: a tab character is used to indent; indent with spaces only (two per level)",)),
     Rejected("yaml-not-utf8", {NORTHLAND: fixture(NORTHLAND).replace("fictional", "fict\xefonal").encode("latin-1")},
              (f"{NORTHLAND}:4: not UTF-8 text (byte 0xef); save the file as UTF-8",)),
     Rejected("yaml-utf16", {NORTHLAND: fixture(NORTHLAND).encode("utf-16")},
@@ -284,7 +299,7 @@ REJECTED: list[Rejected] = [
     Rejected("yaml-deep-nesting", edit(NORTHLAND, "kind: state", "kind: " + "[" * 50_000 + "]" * 50_000),
              (f"{NORTHLAND}:2: nested more than 12 levels deep",)),
     Rejected("yaml-two-documents", {NORTHLAND: fixture(NORTHLAND) + "---\n" + fixture(NORTHLAND)},
-             (f"{NORTHLAND}:7: YAML syntax: expected a single document in the stream, but found another document",)),
+             (f"{NORTHLAND}:7: a line '---' starts a second record in this file; a file holds one record: remove the '---'",)),
     Rejected("yaml-huge-number", edit(PLAN, "  - number: 1", "  - number: " + "9" * 5000),
              (f"{PLAN}:7: points[0].number: number '9999999999999999999999999999999999999...' is too long; "
               "put it in quotes if it is text",)),
@@ -343,7 +358,7 @@ REJECTED: list[Rejected] = [
              (f"{ROUND}:8: hosts[0]: 'northland\\n' {SLUG_ERROR}",)),
     Rejected("reference-to-missing-records", edits(ROUND, ("speaker: ada-example", "speaker: nobody"),
                                                    ("  - point: border", "  - point: borders")),
-             (f"{ROUND}:16: sticking_points[0].point: unknown sticking point 'borders'",
+             (f"{ROUND}:16: sticking_points[0].point: unknown sticking point 'borders'; did you mean 'border'?",
               f"{ROUND}:24: quotes[0].speaker: unknown actor 'nobody'")),
     Rejected("one-alias-on-two-actors", edit(NORTHLAND, "name: Northland\n", "name: Northland\naliases: [sudLAND]\n"),
              (f"{SOUTHLAND}:4: aliases[0]: 'Sudland' is already a name or alias of actor 'northland'",)),
@@ -354,6 +369,79 @@ REJECTED: list[Rejected] = [
     Rejected("markup-in-a-page-title", edit(ROUND, "title: Talks in Sample City",
                                             "title: \"</title><script>alert(1)</script>\""),
              (f"{ROUND}:2: title: '</title><script>alert(1)</script>' {TITLE_ERROR}",), build=True),
+    # A new contributor's mistakes: each found at once, with the fix
+    Rejected("hash-starts-a-comment-in-a-title", edit(ROUND, "title: Talks in Sample City", "title: Talks #2 in Sample City"),
+             (f"{ROUND}:2: title: the value ends where ' #' starts a comment, so the rest of the line is lost; put it "
+              "in quotes: title: \"Talks #2 in Sample City\"",), build=True),
+    Rejected("hash-starts-a-comment-in-a-summary", edit(NORTHLAND, "summary: A fictional state used by the tests.",
+                                                        "summary: State #1 of the tests, fictional"),
+             (f"{NORTHLAND}:4: summary: the value ends where ' #' starts a comment, so the rest of the line is lost; "
+              "put it in quotes: summary: \"State #1 of the tests, fictional\"",)),
+    Rejected("misspelled-record-folder", {"data/round/2026-03-sample-city.yml": fixture(ROUND).replace(
+        "id: 2026-01-sample-city", "id: 2026-03-sample-city")},
+             ("data/round:1: this folder is not one of the record folders; did you mean 'rounds'?",), build=True),
+    Rejected("stray-file-in-data", {"data/notes.yml": "id: notes\n"},
+             ("data/notes.yml:1: this file is not one of the record folders; records go in data/actors, data/plans, "
+              "data/rounds, data/sticking-points or seeds",)),
+    Rejected("many-problems-in-one-file", edits(ROUND, ("title: Talks in Sample City", "title: 2026"),
+                                                ("hosts: [northland]", "hosts: [northlnd]"),
+                                                ("status: held\n", "status: held\nsumary: Paris\n"),
+                                                ("end: 2026-01-02", "end: 2025-12-31"),
+                                                ("  - speaker: ada-example", "  - speaker: nobody"),
+                                                ("    status: narrowing", "    status: narowing")),
+             (f"{ROUND}:2: title: expected text, got a number",
+              f"{ROUND}:4: end: end 2025-12-31 is before start 2026-01-01",
+              f"{ROUND}:6: sumary: unknown field 'sumary'; did you mean 'summary'? (allowed here: delegations, "
+              "disagreements, end, format, hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, "
+              "status, sticking_points, summary, title)",
+              f"{ROUND}:9: hosts[0]: unknown actor 'northlnd'; did you mean 'northland'?",
+              f"{ROUND}:19: sticking_points[0].status: 'narowing' must be one of: open, narrowing, agreed, deferred; "
+              "did you mean 'narrowing'?",
+              f"{ROUND}:25: quotes[0].speaker: unknown actor 'nobody'")),
+    Rejected("misspelled-actor-id", edit(ROUND, "      - actor: ada-example", "      - actor: ada-exmaple"),
+             (f"{ROUND}:13: delegations[0].members[0].actor: unknown actor 'ada-exmaple'; did you mean 'ada-example'?",)),
+    Rejected("misspelled-source-id", edit(BORDER, "sources: [example-news-2026-01-02-talks]\nreviewed",
+                                          "sources: [example-news-2026-01-02-talk]\nreviewed"),
+             (f"{BORDER}:14: sources[0]: unknown source 'example-news-2026-01-02-talk'; did you mean "
+              "'example-news-2026-01-02-talks'?",)),
+    Rejected("yaml-unquoted-colon", edit(ROUND, "summary: The two delegations met for two days.",
+                                         "summary: Outcome: the two delegations met."),
+             (f"{ROUND}:9: a value that holds ': ' must be in quotes: summary: \"Outcome: the two delegations met.\"",)),
+    Rejected("yaml-field-indented-too-far", edit(NORTHLAND, "kind: state\n", "kind: state\n  name: North\n"),
+             (f"{NORTHLAND}:3: this field is indented more than the one above it; line it up with the other fields "
+              "of its block (or, if the line above is a value that goes on, put that value in quotes)",)),
+    Rejected("yaml-field-indented-too-little", edit(ADA, "    of: northland\n    from: 2025", "    of: northland\n   from: 2025"),
+             (f"{ADA}:9: this line is indented differently from the lines above it; indent each field of a block, and "
+              "each '-' of a list, by the same number of spaces as its neighbours",)),
+    # The build machine: nothing of it may reach the site
+    Rejected("docs-link-to-etc-passwd", {"docs/passwd.txt": Link("/etc/passwd")},
+             (f"docs/passwd.txt:1: {DOCS_LINK}",), build=True),
+    Rejected("docs-link-to-proc-environ", {"docs/assets/environ.txt": Link("/proc/self/environ")},
+             (f"docs/assets/environ.txt:1: {DOCS_LINK}",), build=True),
+    Rejected("docs-link-to-a-folder", {"docs/system": Link("/etc")}, (f"docs/system:1: {DOCS_LINK}",)),
+    Rejected("docs-named-pipe", {"docs/pipe.md": Pipe()},
+             ("docs/pipe.md:1: is not a regular file (a device, pipe or socket); remove it",), build=True),
+    Rejected("docs-device", {"docs/null.md": Link("/dev/null")}, (f"docs/null.md:1: {DOCS_LINK}",)),
+    Rejected("url-dot-host", edit(NEWS, "url: https://news.example.org/2026/01/02/talks", "url: https://./"),
+             (f"{NEWS}:5: url: 'https://./' has no host name, or an empty part in it (like '..'); give the document's "
+              "full address",), build=True),
+    Rejected("url-port-out-of-range", edit(NEWS, "url: https://news.example.org/2026/01/02/talks",
+                                           "url: https://news.example.org:99999/talks"),
+             (f"{NEWS}:5: url: 'https://news.example.org:99999/talks' has a port that is not a number from 1 to 65535",)),
+    Rejected("url-private-ip", edit(NEWS, "url: https://news.example.org/2026/01/02/talks", "url: http://10.0.0.7/admin"),
+             (f"{NEWS}:5: url: 'http://10.0.0.7/admin' points at a private address (10.0.0.7), {NOT_PUBLIC}",)),
+    Rejected("url-loopback-ip", edit(NEWS, "url: https://news.example.org/2026/01/02/talks", "url: http://127.0.0.1:6379/"),
+             (f"{NEWS}:5: url: 'http://127.0.0.1:6379/' points at a loopback address (127.0.0.1), {NOT_PUBLIC}",)),
+    Rejected("url-link-local-metadata", edit(NEWS, "url: https://news.example.org/2026/01/02/talks",
+                                             "url: http://169.254.169.254/latest/meta-data/"),
+             (f"{NEWS}:5: url: 'http://169.254.169.254/latest/meta-data/' points at a link-local address "
+              f"(169.254.169.254), {NOT_PUBLIC}",)),
+    Rejected("url-decimal-ip", edit(NEWS, "url: https://news.example.org/2026/01/02/talks", "url: http://2130706433/"),
+             (f"{NEWS}:5: url: 'http://2130706433/' has a host that reads as a number; give the site's name, like "
+              "news.example.org",)),
+    Rejected("url-localhost", edit(NEWS, "url: https://news.example.org/2026/01/02/talks", "url: http://localhost:8000/"),
+             (f"{NEWS}:5: url: 'http://localhost:8000/' has a host name that is not on the public web (like localhost); "
+              "give the site's full name",)),
     Rejected("markup-in-a-source-headline", edit(WIRE, "headline: Ministry comments on the talks",
                                                  "headline: <img src=x onerror=alert(1)>"),
              (f"{WIRE}:3: headline: '<img src=x onerror=alert(1)>' {TITLE_ERROR}",)),

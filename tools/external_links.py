@@ -4,7 +4,14 @@ Run by .github/workflows/links.yml on a schedule, never by `make test` (the
 tests only check addresses for form; reachability needs the network and
 changes by the week). Standard library only.
 
-    python tests/external_links.py [--root .] [--site site] [--skip PREFIX ...] [--report dead-links.md]
+    python tools/external_links.py [--root .] [--site site] [--skip PREFIX ...] [--report dead-links.md]
+
+Only public addresses are requested: a host that is an IP literal in a
+private, loopback or link-local range, `localhost` and the like, a bad port
+or an empty host part is listed as "not checked" (the rule of
+hooks/peace/addresses.py, which `make check` applies to sources); so is a
+name that resolves to such an address, and a redirect is followed only to a
+public address. The job's runner never requests anything on its own network.
 
 Each address is asked for with HEAD (GET when the server refuses HEAD), one
 host at a time per worker and never two requests at once to the same host.
@@ -36,12 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urldefrag, urlsplit, urlunsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from peace import addresses  # noqa: E402  (standard library only, like this script)
+
 USER_AGENT = ("Mozilla/5.0 (compatible; peace-process-reference-linkcheck/1.0; "
               "+https://github.com/peace-process-reference/ukraine)")
 _URL_LINE = re.compile(r"^url:[ \t]*(?P<value>.*?)[ \t]*$")
-# The default site_url (http://127.0.0.1:8000/) and the like: not addresses readers can follow.
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})
-OK, DEAD, UNKNOWN = "ok", "dead", "could not be checked"
+OK, DEAD, UNKNOWN, NOT_PUBLIC = "ok", "dead", "could not be checked", "not checked"
 
 
 @dataclass
@@ -120,18 +128,61 @@ def normalize(url: str) -> str:
     return quote(urlunsplit(parts._replace(netloc=netloc)), safe=":/?#@!$&'*+,;=%~-._[]")
 
 
-def collect(root: Path, site: Path | None, skip: list[str], skip_hosts: frozenset[str] = LOCAL_HOSTS) -> dict[str, Address]:
-    """Every address to check, once, with where it appears: seeds first, then pages."""
-    addresses: dict[str, Address] = {}
+def collect(root: Path, site: Path | None, skip: list[str], include_local: bool = False) -> dict[str, Address]:
+    """Every address to check, once, with where it appears: seeds first, then pages.
+
+    An address that is not public gets the verdict "not checked" now and is never requested. The site's own
+    address while it is not set (http://127.0.0.1:8000/) is left out, as are the `skip` prefixes.
+    """
+    found_all: dict[str, Address] = {}
     sources = [seed_urls(root)] + ([site_urls(site)] if site else [])
     for found in sources:
         for url, where in found.items():
-            host = (urlsplit(url).hostname or "").lower()
-            if host in skip_hosts or any(url.startswith(prefix) for prefix in skip):
+            if any(url.startswith(prefix) for prefix in skip) or (not include_local and _own_default(url)):
                 continue
             key = normalize(url)
-            addresses.setdefault(key, Address(key)).where.extend(where)
-    return addresses
+            address = found_all.setdefault(key, Address(key))
+            address.where.extend(where)
+            why = None if include_local else addresses.problem(key)
+            if why:
+                address.verdict, address.detail = NOT_PUBLIC, why
+    return found_all
+
+
+def _own_default(url: str) -> bool:
+    """mkdocs.yml's default site_url, in canonical links of a build without SITE_URL."""
+    return url.startswith("http://127.0.0.1:8000")
+
+
+def resolves_publicly(url: str) -> str | None:
+    """Why the host of `url` must not be requested (it resolves to a non-public address); None when it may."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return None  # not found: the request reports it as dead
+    for info in infos:
+        why = addresses.problem(f"http://{_bracketed(str(info[4][0]))}/")
+        if why:
+            return f"{host} resolves to {info[4][0]}, not a public address"
+    return None
+
+
+def _bracketed(ip: str) -> str:
+    return f"[{ip}]" if ":" in ip else ip
+
+
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to a public address."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        why = addresses.problem(newurl) or resolves_publicly(newurl)
+        if why:
+            raise urllib.error.URLError(f"redirected to an address that is not public ({why})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_public_opener = urllib.request.build_opener(_PublicRedirects)
 
 
 def _classify_status(code: int, reason: str) -> tuple[str, str]:
@@ -143,14 +194,18 @@ def _classify_status(code: int, reason: str) -> tuple[str, str]:
     return DEAD, detail
 
 
-def probe(url: str, timeout: float) -> tuple[str, str]:
+def probe(url: str, timeout: float, public_only: bool = True) -> tuple[str, str]:
     """(verdict, detail) for one address: HEAD first, GET when HEAD gives no clear answer."""
+    why = resolves_publicly(url) if public_only else None
+    if why:
+        return NOT_PUBLIC, why
+    opener = _public_opener if public_only else urllib.request.build_opener()
     verdict, detail = UNKNOWN, "not tried"
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={
             "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            with opener.open(request, timeout=timeout) as response:
                 if method == "GET":
                     response.read(1024)
                 return _classify_status(response.status, response.reason)
@@ -176,20 +231,22 @@ def probe(url: str, timeout: float) -> tuple[str, str]:
     return verdict, detail
 
 
-def check_all(addresses: dict[str, Address], timeout: float, workers: int, pause: float) -> None:
-    """Probe every address: hosts in parallel, one request at a time per host, with a pause between."""
+def check_all(found: dict[str, Address], timeout: float, workers: int, pause: float, public_only: bool = True) -> None:
+    """Probe every address not already judged: hosts in parallel, one request at a time per host, with a pause between."""
     by_host: dict[str, list[Address]] = {}
-    for address in addresses.values():
+    for address in found.values():
+        if address.verdict:
+            continue
         by_host.setdefault((urlsplit(address.url).hostname or "").lower(), []).append(address)
 
     def run_host(items: list[Address]) -> None:
         for i, address in enumerate(items):
             if i:
                 time.sleep(pause)
-            address.verdict, address.detail = probe(address.url, timeout)
+            address.verdict, address.detail = probe(address.url, timeout, public_only)
             if address.verdict == UNKNOWN and "HTTP 4" not in address.detail:
                 time.sleep(pause * 4)  # one more try for timeouts and server errors
-                address.verdict, address.detail = probe(address.url, timeout)
+                address.verdict, address.detail = probe(address.url, timeout, public_only)
 
     with concurrent.futures.ThreadPoolExecutor(max(1, workers)) as pool:
         list(pool.map(run_host, by_host.values()))
@@ -201,12 +258,13 @@ def _where(address: Address, limit: int = 5) -> str:
     return ", ".join(f"`{w}`" for w in shown) + (f" and {more} more" if more > 0 else "")
 
 
-def report(addresses: dict[str, Address], today: str) -> str:
+def report(found: dict[str, Address], today: str) -> str:
     """The Markdown body of the dead-links issue."""
-    dead = [a for a in addresses.values() if a.verdict == DEAD]
-    unknown = [a for a in addresses.values() if a.verdict == UNKNOWN]
-    lines = [f"Weekly check of {len(addresses)} external addresses on {today}: "
-             f"{len(dead)} dead, {len(unknown)} could not be checked.", ""]
+    dead = [a for a in found.values() if a.verdict == DEAD]
+    unknown = [a for a in found.values() if a.verdict == UNKNOWN]
+    private = [a for a in found.values() if a.verdict == NOT_PUBLIC]
+    lines = [f"Weekly check of {len(found)} external addresses on {today}: "
+             f"{len(dead)} dead, {len(unknown)} could not be checked, {len(private)} not public (not requested).", ""]
     if dead:
         lines += ["## Dead", ""]
         lines += [f"- [ ] <{a.url}> ({a.detail}): {_where(a)}" for a in sorted(dead, key=lambda a: a.url)]
@@ -215,6 +273,10 @@ def report(addresses: dict[str, Address], today: str) -> str:
         lines += ["## Could not be checked", "",
                   "The server turned the check away, timed out or failed; open these in a browser.", ""]
         lines += [f"- <{a.url}> ({a.detail}): {_where(a)}" for a in sorted(unknown, key=lambda a: a.url)]
+        lines.append("")
+    if private:
+        lines += ["## Not public", "", "Never requested from the runner: give the public address instead.", ""]
+        lines += [f"- [ ] `{a.url}` ({a.detail}): {_where(a)}" for a in sorted(private, key=lambda a: a.url)]
         lines.append("")
     lines += ["## How to fix", "",
               "For a source in `seeds/`, find where the document lives now, or an archived copy, and update "
@@ -234,19 +296,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--workers", type=int, default=8, help="hosts checked at once")
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between requests to one host")
     parser.add_argument("--include-local", action="store_true",
-                        help="also check addresses on localhost and 127.0.0.1 (for trying the checker on a local server)")
+                        help="also request addresses that are not public, such as 127.0.0.1 (for trying the checker "
+                             "on a local server; never in the scheduled job)")
     args = parser.parse_args(argv)
     try:
         if args.site and not (args.site / "index.html").is_file():
             print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
             return 2
-        addresses = collect(args.root, args.site, args.skip, frozenset() if args.include_local else LOCAL_HOSTS)
-        check_all(addresses, args.timeout, args.workers, args.pause)
-        text = report(addresses, dt.date.today().isoformat())
+        found = collect(args.root, args.site, args.skip, args.include_local)
+        check_all(found, args.timeout, args.workers, args.pause, public_only=not args.include_local)
+        text = report(found, dt.date.today().isoformat())
         if args.report:
             args.report.write_text(text, encoding="utf-8")
         print(text)
-        return 1 if any(a.verdict == DEAD for a in addresses.values()) else 0
+        return 1 if any(a.verdict == DEAD for a in found.values()) else 0
     except Exception:  # a crash must not read as "dead links found"
         traceback.print_exc()
         return 2
