@@ -143,7 +143,8 @@ def _table(label: str, results: dict[int, Result]) -> None:
     scales = sorted(results)
     for a, b in zip(scales, scales[1:], strict=False):
         ta, tb = min(results[a].times), min(results[b].times)
-        print(f"  x{a} -> x{b}: time x{tb / ta:.2f} for data x{b / a:g}; growth exponent {math.log(tb / ta) / math.log(b / a):.2f}")
+        exponent = math.log(tb / ta) / math.log(b / a)
+        print(f"  x{a} -> x{b}: time x{tb / ta:.2f} for data x{b / a:g}; growth exponent {exponent:.2f}")
 
 
 def main() -> None:

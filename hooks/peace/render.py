@@ -20,7 +20,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=finalize,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(block=block, day=dates.day, span=dates.span, month=dates.month, period=dates.period,
-                       listing=listing, html=html_text, slugs=slugs, md=Md)  # md: only for macro output, which is built from escaped values
+                       # md: only for macro output, which is built from escaped values
+                       listing=listing, html=html_text, slugs=slugs, md=Md)
     env.globals["page_end"] = _page_end
 
     return env

@@ -59,7 +59,7 @@ class _Composer(yaml.SafeLoader):
     _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
+        if self.check_event(yaml.AliasEvent):  # type: ignore[no-untyped-call]
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise _YamlProblem(mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out")
         if self._depth >= MAX_DEPTH:

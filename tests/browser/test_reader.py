@@ -56,7 +56,8 @@ _EVERY_NAME = """async (pairs) => {
       await sleep(25);
       seen.push(first());
     }
-    if (!seen.at(-1).endsWith('/' + expected)) missed.push(`${query}: first result ${seen.at(-1) || 'none'}, expected ${expected}`);
+    if (!seen.at(-1).endsWith('/' + expected))
+      missed.push(`${query}: first result ${seen.at(-1) || 'none'}, expected ${expected}`);
   }
   return missed;
 }"""
