@@ -92,7 +92,7 @@ def test_unknown_field_with_a_suggestion(project: Path) -> None:
     edit(project, ROUND, "status: held\n", "status: held\nsumary: Paris\n")
     assert problems(project) == [
         f"{ROUND}:6: sumary: unknown field 'sumary'; did you mean 'summary'? (allowed here: delegations, "
-        "disagreements, end, format, hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, status, "
+        "disagreements, end, format, held_as, hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, status, "
         "sticking_points, summary, title)"]
 
 

@@ -21,7 +21,7 @@ CHANGELOG = "api/changelog.md"
 INDEX = f"{FOLDER}/index.json"
 # Which record kind an id in a field of that name refers to, wherever the field sits in a record.
 _REFERENCES = {"hosts": "actor", "mediators": "actor", "side": "actor", "actor": "actor", "speaker": "actor", "of": "actor",
-               "authors": "actor", "point": "sticking-point", "revises": "plan", "sources": "source"}
+               "authors": "actor", "point": "sticking-point", "revises": "plan", "held_as": "round", "sources": "source"}
 _NAMES = {"actor": "actors", "sticking-point": "sticking-points", "plan": "plans", "source": "sources", "round": "rounds"}
 
 

@@ -73,6 +73,8 @@ def named_ids(data: Any) -> Iterator[tuple[Path, str, Any]]:
             yield (key, i), "actor", ref
     if isinstance(data, dict) and "revises" in data:
         yield ("revises",), "plan", data["revises"]
+    if isinstance(data, dict) and "held_as" in data:
+        yield ("held_as",), "round", data["held_as"]
     for key, ref_key, kind in (("roles", "of", "actor"), ("positions", "side", "actor"), ("gaps", "side", "actor"),
                                ("quotes", "speaker", "actor"),
                                ("sticking_points", "point", "sticking-point"), ("points", "point", "sticking-point"),
@@ -169,7 +171,7 @@ def stale_status(dataset: Dataset) -> Iterator[tuple[str, Path, str]]:
     limit = (dt.date.fromisoformat(newest) - dt.timedelta(days=STALE_DAYS)).isoformat()
     for event in dataset.rounds.values():
         day = event.end or _last_day(event.start)
-        if event.status in ("planned", "postponed") and day < limit:
+        if event.status in ("planned", "postponed") and day < limit and not event.held_as:
             yield event.file, ("status",), (f"still '{event.status}' for {event.end or event.start}, more than "
                                             f"{STALE_DAYS} days before the newest review ({newest}); check whether it "
                                             "was held or cancelled, or move its date")

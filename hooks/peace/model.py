@@ -170,6 +170,7 @@ class Round(Record):
     status: str = "held"
     format: str = "bilateral"
     place: Place | None = None  # a call has none
+    held_as: str | None = None  # a postponed event held later as another
     hosts: tuple[str, ...] = ()
     mediators: tuple[str, ...] = ()
     summary: str = ""
@@ -259,6 +260,7 @@ def round_(raw: dict[str, Any], file: str) -> Round:
     outcomes = tuple(Sourced(o["text"], _t(o["sources"])) for o in raw.get("outcomes", []))
     return Round(**_base(raw, file), title=raw["title"], start=raw["start"], end=raw.get("end"), status=raw["status"],
                  format=raw["format"], place=Place(place["city"], place["country"], place.get("venue")) if place else None,
+                 held_as=raw.get("held_as"),
                  hosts=_t(raw.get("hosts")), mediators=_t(raw.get("mediators")), summary=raw["summary"],
                  delegations=delegations, sticking_points=moves, outcomes=outcomes, quotes=_quotes(raw),
                  disagreements=_disagreements(raw))

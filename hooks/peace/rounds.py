@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import dates
 from .dataset import Dataset
 from .kinds import page_path
 from .model import Round
@@ -77,9 +78,14 @@ def status_text(dataset: Dataset) -> Callable[[Round], str]:
     last = last_event(dataset)
 
     def text(r: Round) -> str:
+        if r.held_as:
+            later = dataset.rounds[r.held_as]
+            return f"{r.status}; held on {dates.span(later.start, later.end)}"
         if r.status not in ("planned", "postponed") or last is None or r.day >= last.day:
             return r.status
-        return f"{r.status}; no date reported since"
+        # The newest report about it, or its own date when none of its sources is dated.
+        reported = max((dataset.sources[s].published or "" for s in r.sources), default="") or r.start
+        return f"{r.status}; no date reported since {dates.day(max(reported, r.start))}"
     return text
 
 

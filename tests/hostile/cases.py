@@ -310,7 +310,7 @@ REJECTED: list[Rejected] = [
     # The model
     Rejected("unknown-field", edit(ROUND, "status: held\n", "status: held\nonclick: alert(1)\n"),
              (f"{ROUND}:6: onclick: unknown field 'onclick' (allowed here: delegations, disagreements, end, format, "
-              "hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, status, sticking_points, "
+              "held_as, hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, status, sticking_points, "
               "summary, title)",)),
     Rejected("wrong-types", edits(ROUND, ("hosts: [northland]", "hosts: northland"),
                                   ("summary: The two delegations met for two days.", "summary: {text: x}")),
@@ -392,7 +392,7 @@ REJECTED: list[Rejected] = [
              (f"{ROUND}:2: title: expected text, got a number",
               f"{ROUND}:4: end: end 2025-12-31 is before start 2026-01-01",
               f"{ROUND}:6: sumary: unknown field 'sumary'; did you mean 'summary'? (allowed here: delegations, "
-              "disagreements, end, format, hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, "
+              "disagreements, end, format, held_as, hosts, id, mediators, outcomes, place, quotes, reviewed, sources, start, "
               "status, sticking_points, summary, title)",
               f"{ROUND}:9: hosts[0]: unknown actor 'northlnd'; did you mean 'northland'?",
               f"{ROUND}:19: sticking_points[0].status: 'narowing' must be one of: open, narrowing, agreed, deferred; "
