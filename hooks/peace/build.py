@@ -28,7 +28,10 @@ def write(root: Path, out: Path) -> int:
         shutil.rmtree(docs)
     count = _hand_written(root / "docs", docs, data, site)
     for generated in [*pages.record_pages(data, site), *pages.downloads(data, site_url, site_name), *pages.api_pages(data)]:
-        _put(docs / generated.path, generated.content)
+        content = generated.content
+        if isinstance(content, str) and generated.path.endswith(".md"):  # as on_page_markdown does for every page
+            content = pages.with_citation(content, generated.path, None, data, site)
+        _put(docs / generated.path, content)
         count += 1
     (out / "mkdocs.yml").write_text(plain_config(root), encoding="utf-8")
     return count
