@@ -18,9 +18,10 @@ from . import timeline_svg, venues
 from .dataset import Dataset
 from .escape import Md, html_text, slugs
 from .kinds import page_path
-from .model import Gap, Position, Round, StickingPoint
+from .model import Gap, Position, StickingPoint
 from .problems import DataError
 from .render import render
+from .rounds import parties
 
 # How many of the latest rounds the status grid shows; the full history is on each point's page.
 RECENT_ROUNDS = 4
@@ -76,7 +77,7 @@ def timeline(dataset: Dataset, path: str) -> str:
     points = [p for p in dataset.points.values() if p.id in on_table]
     drawing = timeline_svg.draw(rounds, lambda r: page_url(path, page_path("round", r.id)))
     return render("timeline.md.j2", dataset, path, months=months, actors=actors, points=points, drawing=drawing,
-                  parties=_parties, point_ids=lambda r: sorted({m.point for m in r.sticking_points}),
+                  parties=parties, point_ids=lambda r: sorted({m.point for m in r.sticking_points}),
                   legend=timeline_svg.legend(rounds), names=lambda ids: ", ".join(dataset.actors[i].name for i in ids))
 
 
@@ -85,10 +86,6 @@ def page_url(path: str, target: str) -> str:
     here = posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
     there = target.removesuffix("index.md").removesuffix(".md")
     return posixpath.relpath(there or ".", here or ".").rstrip("/") + "/"
-
-
-def _parties(r: Round) -> list[str]:
-    return list(dict.fromkeys([*(d.side for d in r.delegations), *r.hosts, *r.mediators]))
 
 
 def status_grid(dataset: Dataset, path: str) -> str:
