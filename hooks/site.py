@@ -5,7 +5,8 @@ or pipe anywhere under docs/, which MkDocs would copy into the site byte for byt
 (the build stops there, before anything is written); on_files adds the generated
 pages; on_page_markdown fills the `<!-- peace:... -->` markers of the
 hand-written pages. Under `mkdocs serve --dirty` (`make serve`) only the pages
-whose Markdown changed, and the pages filled from markers, are rebuilt.
+whose Markdown changed are rebuilt, and only the record pages that can show a
+changed record are rendered (preview.py).
 """
 from __future__ import annotations
 
@@ -54,10 +55,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f.edit_uri = f"docs/{f.src_uri}"
             if dirty:
                 _preview_hand_written(f, data)
-    for generated in pages.record_pages(data, _site["site"]):
+    generated_pages = (preview.record_pages(data, _site["site"]) if dirty
+                       else [(g, True) for g in pages.record_pages(data, _site["site"])])
+    for generated, modified in generated_pages:
         file = File.generated(config, generated.path, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = generated.edit
-        if dirty and not preview.changed(generated.path, generated.content):
+        if not modified:
             _mark(file, modified=False)
         files.append(file)
     # A preview writes the downloads once, at its first build: they are not what a contributor looks at.

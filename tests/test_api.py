@@ -16,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from jsonschema import Draft202012Validator, FormatChecker
-from peace import api, dataset
+from peace import api, dataset, export
 from referencing import Registry, Resource
 
 MANIFEST = ROOT / "tests/api-v1-manifest.json"
@@ -136,6 +136,10 @@ def test_earlier_export_paths_still_work(real_site: Path) -> None:
     for path in EXPORT:
         assert (real_site / path).is_file(), path
     assert (real_site / "export/rounds.json").read_bytes() == (real_site / "api/v1/rounds.json").read_bytes()
+
+
+def test_the_data_page_lists_every_earlier_export_without_making_them() -> None:
+    assert export.names() == sorted(export.files(dataset.load(ROOT))) == sorted(EXPORT)
 
 
 def test_data_page_links_the_api_changelog_feeds_and_calendar(real_site: Path) -> None:

@@ -1,6 +1,7 @@
 """Read every record from `data/` and `seeds/`, validate it, and build the model."""
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable
@@ -43,6 +44,8 @@ class Dataset:
     ids: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in FOLDERS}, repr=False)
     # Problems that do not fail the check (`make check` prints them), such as a status gone stale.
     warnings: list[Problem] = field(default_factory=list, repr=False)
+    # A digest of each record file's bytes, by path: what a preview compares to tell which records changed.
+    digests: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def by_kind(self, kind: str) -> dict[str, Any]:
         kinds: dict[str, dict[str, Any]] = {"source": self.sources, "actor": self.actors, "sticking-point": self.points,
@@ -59,12 +62,18 @@ class Dataset:
         return crossref.build(self)
 
     def last_reviewed(self) -> str:
+        return self._last_reviewed
+
+    @cached_property
+    def _last_reviewed(self) -> str:
+        # Asked once per page: read it once (the records must not change after loading, as for `refs`).
         return max((r.reviewed for r in self.records()), default="1970-01-01")
 
 
 def load(root: Path) -> Dataset:
     """Load and validate everything under `root`; raise DataError listing every problem of every file."""
     dataset = Dataset(root)
+    schemas.refresh()
     problems = [*unsafe_files(root / "docs", root), *_unknown_folders(root)]
     found = [(kind, path) for kind, folder in FOLDERS.items() for path in _files(root / folder, root, problems)]
     for kind, path in found:
@@ -157,30 +166,49 @@ def _linked(path: Path, root: Path) -> bool:
     return path.is_symlink() or (path.exists() and not path.resolve().is_relative_to(root.resolve()))
 
 
+# What each file gave, by its bytes: under `mkdocs serve` the same process loads again on every save,
+# and only the files that changed are parsed and validated anew.
+_Outcome = tuple[yamlfile.Loaded | None, tuple[Problem, ...], Any]
+_memo: dict[str, tuple[tuple[Any, ...], _Outcome]] = {}
+
+
 def _load_record(kind: str, path: Path, root: Path, dataset: Dataset) -> list[Problem]:
     """Every problem of one file: its YAML, its schema, its id. A file that parses is kept for the checks."""
     rel = path.relative_to(root).as_posix()
-    loaded, problems = yamlfile.load(path.read_bytes(), rel)
+    raw = path.read_bytes()
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    taken = (root / "docs" / page_path(kind, path.stem)).exists()
+    key = (kind, rel, digest, taken, schemas.stamp())
+    memo = _memo.get(str(path))
+    outcome = memo[1] if memo and memo[0] == key else _read_record(kind, path.stem, rel, raw, taken)
+    _memo[str(path)] = (key, outcome)
+    loaded, problems, record = outcome
+    if loaded is not None:
+        dataset.loaded[rel], dataset.kinds[rel], dataset.digests[rel] = loaded, kind, digest
+    if record is not None:
+        dataset.by_kind(kind)[path.stem] = record
+    return list(problems)
+
+
+def _read_record(kind: str, stem: str, rel: str, raw: bytes, taken: bool) -> _Outcome:
+    loaded, problems = yamlfile.load(raw, rel)
     if loaded.data is None and problems:
-        return problems
+        return None, tuple(problems), None
     # A value dropped by the YAML check (a tag, say) would also fail the schema: say it once.
     dropped = {p.where for p in problems if p.where}
     problems += [p for p in schemas.check(kind, loaded) if not any(_under(p.where, d) for d in dropped)]
     problems += schemas.comments(kind, loaded)
     if not isinstance(loaded.data, dict):
-        return problems
-    dataset.loaded[rel], dataset.kinds[rel] = loaded, kind
+        return None, tuple(problems), None
     record_id = loaded.data.get("id")
-    if isinstance(record_id, str) and model.SLUG.fullmatch(record_id) and record_id != path.stem:
+    if isinstance(record_id, str) and model.SLUG.fullmatch(record_id) and record_id != stem:
         problems.append(Problem(rel, loaded.line(("id",)), "id",
-                                f"id '{record_id}' must match the file name '{path.stem}.yml'"))
-    written = root / "docs" / page_path(kind, path.stem)
-    if written.exists():  # the generated page would silently replace the hand-written one
+                                f"id '{record_id}' must match the file name '{stem}.yml'"))
+    if taken:  # the generated page would silently replace the hand-written one
         problems.append(Problem(rel, loaded.line(("id",)), "id",
-                                f"id '{path.stem}' is taken by the page docs/{page_path(kind, path.stem)}; rename the file"))
-    if not problems:
-        dataset.by_kind(kind)[path.stem] = _BUILDERS[kind](loaded.data, rel)
-    return problems
+                                f"id '{stem}' is taken by the page docs/{page_path(kind, stem)}; rename the file"))
+    record = None if problems else _BUILDERS[kind](loaded.data, rel)
+    return loaded, tuple(problems), record
 
 
 def _under(where: str, ancestor: str) -> bool:

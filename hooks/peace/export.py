@@ -95,6 +95,13 @@ CSVS = {"rounds": rounds_csv, "positions": positions_csv, "actors": actors_csv, 
         "sticking-points": sticking_points_csv, "plans": plans_csv, "sources": sources_csv}
 
 
+def names() -> list[str]:
+    """The paths of the downloads under export/, without making them."""
+    schemas = [f"{FOLDER}/schemas/{schema.name}" for schema in SCHEMA_DIR.glob("*.schema.json")]
+    return sorted([*(f"{FOLDER}/{name}.json" for name in KINDS), f"{FOLDER}/all.json", f"{FOLDER}/rounds.csv",
+                   f"{FOLDER}/positions.csv", *schemas])
+
+
 def files(dataset: Dataset) -> dict[str, str]:
     """Path under the site -> content, for every download under export/ (kept as published before api/v1/)."""
     out = {f"{FOLDER}/{name}.json": _json(records(dataset, kind)) for name, kind in KINDS.items()}

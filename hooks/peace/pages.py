@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,13 +35,15 @@ def _front_matter(kind: str, record: Any) -> str:
     return "\n".join([*lines, "---", "", ""])
 
 
-def record_pages(dataset: Dataset, site: Site | None = None) -> list[Generated]:
-    """One Markdown page per record, each pointing at its YAML file for editing."""
+def record_pages(dataset: Dataset, site: Site | None = None, only: Collection[tuple[str, str]] | None = None) -> list[Generated]:
+    """One Markdown page per record, each pointing at its YAML file for editing; with `only`, just the pages of
+    those (kind, id) records. The pages made from many records (pairs of plans, the register's later pages)
+    come every time."""
     with appendix.publishing(site or Site()):
-        return _record_pages(dataset)
+        return _record_pages(dataset, only)
 
 
-def _record_pages(dataset: Dataset) -> list[Generated]:
+def _record_pages(dataset: Dataset, only: Collection[tuple[str, str]] | None) -> list[Generated]:
     cited_by = sources.citers(dataset)
     render_page: dict[str, Callable[[Any], str]] = {
         "round": lambda r: rounds.page(dataset, r),
@@ -51,9 +53,12 @@ def _record_pages(dataset: Dataset) -> list[Generated]:
         "source": lambda s: sources.page(dataset, s, cited_by[s.id]),
     }
     out = [Generated(page_path(kind, record.id), _front_matter(kind, record) + draw(record), record.file)
-           for kind, draw in render_page.items() for record in dataset.by_kind(kind).values()]
+           for kind, draw in render_page.items() for record in dataset.by_kind(kind).values()
+           if only is None or (kind, record.id) in only]
     # Each pair of plans compared on its own page, edited through the later plan's file.
-    return out + [Generated(path, content, later.file) for path, content, later in plans.pair_pages(dataset)]
+    out += [Generated(path, content, later.file) for path, content, later in plans.pair_pages(dataset)]
+    # The register's later pages, made like its first page (a hand-written page with a marker).
+    return out + [Generated(path, content, "docs/" + sources.INDEX) for path, content in sources.register_pages(dataset)]
 
 
 def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated]:
@@ -75,7 +80,7 @@ def api_pages(dataset: Dataset) -> list[Generated]:
 def downloads_list(dataset: Dataset, path: str) -> str:
     kinds = [(name, kind, len(dataset.by_kind(kind))) for name, kind in export.KINDS.items()]
     return render("downloads.md.j2", dataset, path, kinds=kinds, api=api, feeds=(feed.PATH, feed.EVENTS_PATH),
-                  calendar=calendar.PATH, old=sorted(export.files(dataset)))
+                  calendar=calendar.PATH, old=export.names())
 
 
 Section = Callable[[Dataset, str], str]

@@ -73,10 +73,23 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     return {**_inline(defs[name], defs), **out}
 
 
+_stamp: list[tuple[int, ...]] = []
+
+
+def refresh() -> tuple[int, ...]:
+    """Read the schema files' times once per load: a changed schema (`mkdocs serve` watches them) is read anew."""
+    _stamp[:] = [tuple(p.stat().st_mtime_ns for p in sorted(SCHEMA_DIR.glob("*.schema.json")))]
+    return _stamp[0]
+
+
+def stamp() -> tuple[int, ...]:
+    """The schema files' times at the last `refresh()`: what a validator of them is kept by."""
+    return _stamp[0] if _stamp else refresh()
+
+
 def validator(kind: str) -> Draft202012Validator:
-    """A validator for one record kind, rebuilt when a schema file changes (`mkdocs serve` watches them)."""
-    stamp = tuple(p.stat().st_mtime_ns for p in sorted(SCHEMA_DIR.glob("*.schema.json")))
-    return _validator(kind, stamp)
+    """A validator for one record kind, as the schema files were at the last `refresh()`."""
+    return _validator(kind, stamp())
 
 
 @cache
