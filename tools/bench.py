@@ -62,6 +62,7 @@ class Result:
     max_kib: float
     search_kib: float
     plain: float
+    largest: str  # the page of max_kib
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float | None = None) -> tuple[float, float]:
@@ -91,7 +92,8 @@ def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
         seconds, mib = _run([*mkdocs, str(project / "site")], project, env)
         times.append(seconds)
         peak = max(peak, mib)
-    sizes = [p.stat().st_size / 1024 for p in (project / "site").rglob("*.html")]
+    by_page = {p.relative_to(project / "site").as_posix(): p.stat().st_size / 1024 for p in (project / "site").rglob("*.html")}
+    sizes = list(by_page.values())
     plain_dir = work / "plain"
     shutil.rmtree(plain_dir, ignore_errors=True)
     subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(plain_dir)], env=env, check=True)
@@ -99,7 +101,7 @@ def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
     plain = min(_run([*mkdocs, str(plain_dir / "site")], plain_dir, {**env, "PYTHONPATH": ""})[0] for _ in range(runs))
     records = sum(1 for n in ("data", "seeds") for _ in (project / n).rglob("*.yml"))
     return Result(records, len(sizes), times, peak, statistics.mean(sizes), max(sizes),
-                  (project / "site/search/search_index.json").stat().st_size / 1024, plain)
+                  (project / "site/search/search_index.json").stat().st_size / 1024, plain, max(by_page, key=by_page.__getitem__))
 
 
 def heavy_file(code: Path, work: Path, citations: int = 20_000) -> float:
@@ -139,7 +141,7 @@ def _table(label: str, results: dict[int, Result]) -> None:
         best = min(r.times)
         print(f"{'x' + str(k):>6} {r.records:>8,} {r.pages:>7,} {best:>7.1f} {statistics.median(r.times):>9.1f} "
               f"{r.peak_mib:>9.0f} {r.mean_kib:>9.1f} {r.max_kib:>8.0f} {r.search_kib:>10,.0f} {r.plain:>8.1f} "
-              f"{best / r.plain:>12.2f}x")
+              f"{best / r.plain:>12.2f}x  largest: {r.largest}")
     scales = sorted(results)
     for a, b in zip(scales, scales[1:], strict=False):
         ta, tb = min(results[a].times), min(results[b].times)

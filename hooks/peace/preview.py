@@ -89,17 +89,16 @@ def _affected(digests: dict[Key, bytes], graph: Graph, context: object) -> set[K
     return dependents([k for k, d in digests.items() if old[k] != d], names)
 
 
-def dependents(changed: Iterable[Key], names: Graph) -> set[Key]:
-    """The records whose pages can show something of `changed`: a page shows what its record names, what
+def dependents(edited: Iterable[Key], names: Graph) -> set[Key]:
+    """The records whose pages can show something of `edited`: a page shows what its record names, what
     names it, and what those name or are named by, one step further."""
     named_by: Graph = {}
     for key, targets in names.items():
         for target in targets:
             named_by.setdefault(target, set()).add(key)
-    out = set(changed)
-    for key in changed:
-        near = named_by.get(key, set()) | names.get(key, set())
-        out |= near
+    out = set(edited)
+    for key in edited:
+        out |= named_by.get(key, set()) | names.get(key, set())
         for other in named_by.get(key, set()):
             out |= names.get(other, set()) | named_by.get(other, set())
     return out
