@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
 import pytest
+from htmlpage import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -68,3 +70,35 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+class Built:
+    """The pages of a built site, each read and parsed once and then shared: tests only read them.
+
+    `tree(address)` is lxml's tree of the page at `address` (like 'rounds/x/'), the tree BeautifulSoup's
+    "lxml" builder would wrap; `page(address)` is its `htmlpage.Page`.
+    """
+
+    _parser = lxml.html.HTMLParser(encoding="utf-8")
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self._trees: dict[str, lxml.html.HtmlElement] = {}
+        self._pages: dict[str, Page] = {}
+
+    def tree(self, address: str) -> lxml.html.HtmlElement:
+        if address not in self._trees:
+            raw = (self.site / address / "index.html").read_bytes()
+            self._trees[address] = lxml.html.document_fromstring(raw, parser=self._parser)
+        return self._trees[address]
+
+    def page(self, address: str) -> Page:
+        if address not in self._pages:
+            self._pages[address] = Page(self.site / address / "index.html")
+        return self._pages[address]
+
+
+@pytest.fixture(scope="session")
+def real_built(real_site: Path) -> Built:
+    """The real site's pages, parsed once for every test that reads them."""
+    return Built(real_site)

@@ -14,7 +14,7 @@ import posixpath
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, Built
 from jsonschema import Draft202012Validator, FormatChecker
 from peace import api, dataset, export
 from referencing import Registry, Resource
@@ -40,17 +40,16 @@ def validators(site: Path) -> dict[str, Draft202012Validator]:
     return out
 
 
-def json_link(site: Path, page: str) -> Path:
+def json_link(built: Built, page: str) -> Path:
     """The file the page's "This record as data" section links to as this record's JSON."""
-    html = site / page / "index.html"
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
-    heading = soup.find("h2", id="this-record-as-data")
+    html = built.site / page / "index.html"
+    heading = next(iter(built.tree(page).xpath("//h2[@id='this-record-as-data']")), None)
     assert heading is not None, page
-    first = heading.find_next_sibling("ul").find("a")
-    return Path(posixpath.normpath(posixpath.join(html.parent.as_posix(), first["href"])))
+    first = heading.xpath("following-sibling::ul[1]")[0].xpath(".//a")[0]
+    return Path(posixpath.normpath(posixpath.join(html.parent.as_posix(), first.attrib["href"])))
 
 
-def test_every_record_page_links_to_its_json_which_validates(real_site: Path) -> None:
+def test_every_record_page_links_to_its_json_which_validates(real_site: Path, real_built: Built) -> None:
     checks = validators(real_site)
     index = json.loads((real_site / "api/v1/index.json").read_text(encoding="utf-8"))
     names = {name: {} for name in KINDS}
@@ -61,7 +60,7 @@ def test_every_record_page_links_to_its_json_which_validates(real_site: Path) ->
     for name, kind in KINDS.items():
         assert index["kinds"][name]["ids"] == sorted(names[name])
         for record_id in index["kinds"][name]["ids"]:
-            target = json_link(real_site, f"{name}/{record_id}")
+            target = json_link(real_built, f"{name}/{record_id}")
             assert target == real_site / f"api/v1/{name}/{record_id}.json"
             doc = json.loads(target.read_text(encoding="utf-8"))
             assert (doc["api"], doc["kind"], doc["id"]) == ("v1", kind, record_id)

@@ -1,13 +1,15 @@
 """Every page ends with "Cite this page": a sentence, BibTeX that pybtex reads and CSL-JSON, all naming the page."""
 from __future__ import annotations
 
+import copy
 import json
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from conftest import Built
+from lxml.html import HtmlElement
 from peace import dates
 from peace.cite import citation
 from pybtex.database import parse_string
@@ -25,21 +27,20 @@ def records(site: Path) -> list[dict]:
             for name, kind in index["kinds"].items() for rid in kind["ids"]]
 
 
-def cite_block(site: Path, address: str) -> tuple[str, list[Tag], list[str]]:
+def cite_block(built: Built, address: str) -> tuple[str, list[HtmlElement], list[str]]:
     """The sentence, its links and the two code blocks that follow the page's "Cite this page" heading."""
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "lxml")
-    heading = soup.find("h2", id="cite-this-page")
+    heading = next(iter(built.tree(address).xpath("//h2[@id='cite-this-page']")), None)
     assert heading is not None, f"{address or 'home'}: no Cite this page"
-    sentence = heading.find_next_sibling("p")
-    codes = [pre.get_text() for pre in heading.find_all_next("pre", limit=2)]
-    return " ".join(sentence.get_text().split()), sentence.find_all("a"), codes
+    sentence = heading.xpath("following-sibling::p[1]")[0]
+    codes = [pre.text_content() for pre in heading.xpath("following::pre[position() <= 2]")]
+    return " ".join(sentence.text_content().split()), sentence.xpath(".//a"), codes
 
 
-def assert_cites(site: Path, address: str, title: str, reviewed: str) -> None:
+def assert_cites(built: Built, address: str, title: str, reviewed: str) -> None:
     url = BASE + address
-    sentence, links, (bibtex, csl) = cite_block(site, address)
+    sentence, links, (bibtex, csl) = cite_block(built, address)
     assert sentence == f"{SITE_NAME}. “{' '.join(title.split())}.” Last reviewed {dates.day(reviewed)}. {url}", address
-    assert [a["href"] for a in links] == [url]
+    assert [a.attrib["href"] for a in links] == [url]
 
     entry = parse_string(bibtex, "bibtex").entries
     assert len(entry) == 1, address
@@ -55,18 +56,23 @@ def assert_cites(site: Path, address: str, title: str, reviewed: str) -> None:
     assert item["issued"]["date-parts"] == [[int(x) for x in reviewed.split("-")]]
 
 
-def test_every_record_page_of_the_real_data_cites_itself(real_site: Path) -> None:
-    found = records(real_site)
-    assert len(found) > 200
-    for doc in found:
+@pytest.fixture(scope="module")
+def real_records(real_site: Path) -> list[dict]:
+    return records(real_site)
+
+
+def test_every_record_page_of_the_real_data_cites_itself(real_built: Built, real_records: list[dict]) -> None:
+    assert len(real_records) > 200
+    for doc in real_records:
         address = doc["page"].removeprefix(BASE)
-        assert_cites(real_site, address, _heading(real_site, address), doc["reviewed"])
+        assert_cites(real_built, address, _heading(real_built, address), doc["reviewed"])
 
 
 @pytest.mark.parametrize("address", HAND_WRITTEN)
-def test_hand_written_pages_and_overviews_cite_themselves(real_site: Path, address: str) -> None:
-    latest = max(doc["reviewed"] for doc in records(real_site))
-    assert_cites(real_site, address, _heading(real_site, address), latest)
+def test_hand_written_pages_and_overviews_cite_themselves(real_built: Built, real_records: list[dict],
+                                                          address: str) -> None:
+    latest = max(doc["reviewed"] for doc in real_records)
+    assert_cites(real_built, address, _heading(real_built, address), latest)
 
 
 def test_bibtex_keeps_hostile_titles_literal() -> None:
@@ -81,12 +87,12 @@ def test_bibtex_keeps_hostile_titles_literal() -> None:
     assert json.loads(c.csl_json())[0]["title"] == title
 
 
-def _heading(site: Path, address: str) -> str:
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "lxml")
-    h1 = soup.find("article").find("h1")
-    for permalink in h1.find_all("a", class_="headerlink"):
-        permalink.decompose()
-    return h1.get_text()
+def _heading(built: Built, address: str) -> str:
+    article = built.tree(address).xpath("//article")[0]
+    h1 = copy.deepcopy(article.xpath(".//h1")[0])  # the shared tree stays whole
+    for permalink in h1.xpath(".//a[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"):
+        permalink.drop_tree()  # keeps the text after it, as BeautifulSoup's decompose does
+    return h1.text_content()
 
 
 def test_pages_addresses_are_stable() -> None:

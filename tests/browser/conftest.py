@@ -86,11 +86,11 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: object, base_url: str) -> Iterator[object]:
-    """A fresh 1280×800 page; `page.foreign_requests` lists every address it asked of another host."""
+def guarded_page(browser: object, base_url: str, **options: object) -> object:
+    """A page in a fresh context (1280×800 unless `options` say otherwise); `page.foreign_requests` lists
+    every address it asked of another host, each aborted."""
     own = urlsplit(base_url).netloc
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **options})  # type: ignore[attr-defined]
     foreign: list[str] = []
 
     def guard(route: object) -> None:
@@ -104,5 +104,40 @@ def page(browser: object, base_url: str) -> Iterator[object]:
     context.route("**/*", guard)
     tab = context.new_page()
     tab.foreign_requests = foreign
+    return tab
+
+
+@pytest.fixture
+def page(browser: object, base_url: str) -> Iterator[object]:
+    """A fresh 1280×800 page; `page.foreign_requests` lists every address it asked of another host."""
+    tab = guarded_page(browser, base_url)
     yield tab
-    context.close()
+    tab.context.close()  # type: ignore[attr-defined]
+
+
+def open_at_once(tabs: list[object], addresses: list[str]) -> None:
+    """Each tab goes to its address and then stays until the network is idle (no request for 500 ms after
+    the load), as `goto(..., wait_until="networkidle")` waits; the tabs load side by side, not in turn."""
+    for tab, address in zip(tabs, addresses, strict=True):
+        tab.goto(address, wait_until="commit")  # type: ignore[attr-defined]
+    for tab in tabs:
+        tab.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+
+
+def in_every_tab(tabs: list[object], script: str, args: list[object] | None = None) -> list[object]:
+    """The value of the async function `script` (JavaScript) run in each tab on that tab's argument, the
+    tabs working side by side: each starts before any is awaited."""
+    for tab, arg in zip(tabs, args if args is not None else [None] * len(tabs), strict=True):
+        tab.evaluate("([script, arg]) => { window.__peaceRun = (0, eval)(script)(arg); }", [script, arg])  # type: ignore[attr-defined]
+    return [tab.evaluate("() => window.__peaceRun") for tab in tabs]  # type: ignore[attr-defined]
+
+
+# Material's own palette toggle, to the palette chosen for `(prefers-color-scheme: dark)`: the same
+# attributes a first visit with a dark system palette sets (tests/browser/test_reader.py checks the colours).
+TO_DARK_PALETTE = """async () => {
+  const dark = document.querySelector('input.md-option[data-md-color-media="(prefers-color-scheme: dark)"]');
+  dark.checked = true;
+  dark.dispatchEvent(new Event('change', {bubbles: true}));
+  while (document.body.dataset.mdColorScheme !== dark.dataset.mdColorScheme || document.getAnimations().length)
+    await new Promise(next => requestAnimationFrame(next));
+}"""

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import guarded_page, in_every_tab, open_at_once
+
 AXE = Path(__import__("axe_playwright_python").__file__).resolve().parent / "axe.min.js"
 FITTING = ["status-grid/", "positions/", "plans/compare/", "plans/compare/geneva-framework-vs-us-ukraine-20-point-plan/"]
 OVERVIEWS = ["timeline/", "status-grid/", "positions/", "plans/compare/", "map/"]
@@ -90,17 +92,38 @@ def test_the_chooser_compares_any_two_plans(page, base_url: str) -> None:
     assert page.evaluate(SIDEWAYS) == {"wide": [], "page": 0}
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", OVERVIEWS)
-def test_overviews_ask_nothing_of_other_hosts_and_pass_axe(page, base_url: str, path: str, scheme: str) -> None:
-    page.emulate_media(color_scheme=scheme)  # Material follows the system's palette on a first visit
-    page.goto(base_url + path, wait_until="networkidle")
-    assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-    assert page.foreign_requests == []
-    page.add_script_tag(path=str(AXE))
+SCHEMES = ["light", "dark"]
+WCAG_RUN = ("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
+            "'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})")
+
+
+@pytest.fixture(scope="module")
+def overviews(browser, base_url: str) -> dict:
+    """Each overview in each palette, a first visit in a fresh context, all loading side by side until the
+    network is idle: the palette Material chose, the addresses asked of other hosts, then axe's violations."""
+    wanted = [(path, scheme) for scheme in SCHEMES for path in OVERVIEWS]
+    tabs = [guarded_page(browser, base_url) for _ in wanted]
+    for tab, (_, scheme) in zip(tabs, wanted, strict=True):
+        tab.emulate_media(color_scheme=scheme)  # Material follows the system's palette on a first visit
+    open_at_once(tabs, [base_url + path for path, _ in wanted])
+    seen = {key: {"palette": tab.evaluate("() => document.body.dataset.mdColorScheme"),
+                  "foreign": list(tab.foreign_requests)} for key, tab in zip(wanted, tabs, strict=True)}
+    for tab in tabs:
+        tab.add_script_tag(path=str(AXE))
     # The whole page, the theme's header, search and tabs included, against WCAG 2.2 A and AA.
-    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
-                           "'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+    for key, result in zip(wanted, in_every_tab(tabs, WCAG_RUN), strict=True):
+        seen[key]["axe"] = result
+    for tab in tabs:
+        tab.context.close()
+    return seen
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", OVERVIEWS)
+def test_overviews_ask_nothing_of_other_hosts_and_pass_axe(overviews: dict, path: str, scheme: str) -> None:
+    seen = overviews[path, scheme]
+    assert seen["palette"] == ("slate" if scheme == "dark" else "default")
+    assert seen["foreign"] == []
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in seen["axe"]["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []

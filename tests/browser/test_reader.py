@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from peace import dataset
 
+from .conftest import TO_DARK_PALETTE, guarded_page, in_every_tab, open_at_once
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = next((ROOT / ".venv").glob("lib/python*/site-packages/axe_playwright_python/axe.min.js"), None)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -63,13 +65,22 @@ _EVERY_NAME = """async (pairs) => {
 }"""
 
 
-def test_every_name_and_alias_finds_its_own_page_first(page: Any, base_url: str) -> None:
-    page.goto(base_url)
-    page.locator(".md-search__input").first.click()
-    _type(page, "warm up")  # the first query loads the index and the names
-    page.wait_for_selector(".md-search-result__meta:not(:has-text('Initializing'))")
+def test_every_name_and_alias_finds_its_own_page_first(browser: Any, base_url: str) -> None:
     names = _names()
-    missed = page.evaluate(_EVERY_NAME, [list(pair) for pair in names])
+    # Two readers side by side, each with half the names: the waits overlap, the checks are the same.
+    tabs = [guarded_page(browser, base_url) for _ in range(2)]
+    for tab in tabs:
+        tab.goto(base_url)
+        tab.locator(".md-search__input").first.click()
+        _type(tab, "warm up")  # the first query loads the index and the names
+    for tab in tabs:
+        tab.wait_for_selector(".md-search-result__meta:not(:has-text('Initializing'))")
+    share = -(-len(names) // len(tabs))
+    parts = [[list(pair) for pair in names[i:i + share]] for i in range(0, len(names), share)]
+    missed = [line for found in in_every_tab(tabs[:len(parts)], _EVERY_NAME, parts) for line in found]
+    for tab in tabs:
+        tab.context.close()
+    assert sum(map(len, parts)) == len(names)
     assert not missed, f"{len(missed)} of {len(names)} names do not find their page first:\n" + "\n".join(missed)
 
 
@@ -90,28 +101,73 @@ def test_typed_names_find_their_page_first(page: Any, base_url: str, query: str)
                            " return a && new URL(a.href).pathname.endsWith('/' + e); }", arg=expected, timeout=5000)
 
 
+# The site's own palette switch ends in the palette a dark system chooses: the dark test switches the
+# page it already has instead of loading it again. Every colour of the page must then be the same.
+COLOURS = """() => [...document.querySelectorAll('*')].map(e => {
+  const s = getComputedStyle(e);
+  return [e.tagName, s.color, s.backgroundColor, s.borderTopColor, s.borderRightColor, s.borderBottomColor,
+          s.borderLeftColor, s.outlineColor, s.textDecorationColor, s.fill, s.stroke, s.opacity, s.boxShadow,
+          s.colorScheme, s.backgroundImage, s.display, s.visibility].join('|'); })"""
+
+
+def test_switching_to_the_dark_palette_paints_what_a_dark_system_gets(browser: Any, base_url: str) -> None:
+    first = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="dark")
+    tab = first.new_page()
+    tab.goto(base_url)
+    dark = tab.evaluate(COLOURS)
+    first.close()
+    switched = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    tab = switched.new_page()
+    tab.goto(base_url)
+    light = tab.evaluate(COLOURS)
+    tab.emulate_media(color_scheme="dark")
+    tab.evaluate(TO_DARK_PALETTE)
+    after = tab.evaluate(COLOURS)
+    switched.close()
+    assert light != dark
+    assert len(after) == len(dark) and [pair for pair in zip(after, dark, strict=True) if pair[0] != pair[1]] == []
+
+
+LIGHT_RULES = "{type: 'tag', values: tags}"
+# The dark palette changes colours only: there the colour rules are what can newly fail.
+DARK_RULES = "['color-contrast', 'link-in-text-block']"
+AXE_RUN = "tags => axe.run(document, {runOnly: %s, resultTypes: ['violations']})"
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Any, base_url: str) -> dict[str, Any]:
+    """Every kind of page, each opened once in a fresh context until the network is idle: the addresses it
+    asked of other hosts; then axe in the light palette and, switched to the dark one, axe again."""
+    tabs = [guarded_page(browser, base_url, color_scheme="light") for _ in PAGE_TYPES]
+    open_at_once(tabs, [base_url + path for path in PAGE_TYPES])
+    out: dict[str, Any] = {"foreign": {path: list(tab.foreign_requests) for path, tab in zip(PAGE_TYPES, tabs, strict=True)}}
+    if AXE is not None:
+        for tab in tabs:
+            tab.add_script_tag(path=str(AXE))
+        out["light"] = in_every_tab(tabs, AXE_RUN % LIGHT_RULES, [WCAG] * len(tabs))
+        for tab in tabs:
+            tab.emulate_media(color_scheme="dark")
+        in_every_tab(tabs, TO_DARK_PALETTE)
+        assert [tab.evaluate("() => document.body.dataset.mdColorScheme") for tab in tabs] == ["slate"] * len(tabs)
+        out["dark"] = in_every_tab(tabs, AXE_RUN % DARK_RULES, [WCAG] * len(tabs))
+    for tab in tabs:
+        tab.context.close()
+    return out
+
+
 @pytest.mark.parametrize("path", PAGE_TYPES)
-def test_no_request_leaves_the_site(page: Any, base_url: str, path: str) -> None:
-    page.goto(base_url + path, wait_until="networkidle")
-    assert page.foreign_requests == [], page.foreign_requests
+def test_no_request_leaves_the_site(visits: dict[str, Any], path: str) -> None:
+    assert visits["foreign"][path] == [], visits["foreign"][path]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_or_critical_violation(browser: Any, base_url: str, scheme: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(visits: dict[str, Any], scheme: str) -> None:
     if AXE is None:
         pytest.fail("axe-core is missing: `make test` installs axe-playwright-python from requirements.txt")
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
-    page = context.new_page()
     found = []
-    for path in PAGE_TYPES:
-        page.goto(base_url + path)
-        page.add_script_tag(path=str(AXE))
-        # The dark palette changes colours only: there the colour rules are what can newly fail.
-        rules = "{type: 'tag', values: tags}" if scheme == "light" else "['color-contrast', 'link-in-text-block']"
-        result = page.evaluate(f"tags => axe.run(document, {{runOnly: {rules}, resultTypes: ['violations']}})", WCAG)
+    for path, result in zip(PAGE_TYPES, visits[scheme], strict=True):
         found += [f"{path or 'home'}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}"
                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    context.close()
     assert not found, "\n".join(found)
 
 
