@@ -12,10 +12,14 @@
       .replace(/[\u2019\u02bc`]/g, "'").replace(/-/g, " ").trim().split(/\s+/).join(" ");
   }
 
+  // One request however many keys are pressed before it answers; asked again only if it failed.
+  var loading = null;
   function load() {
-    if (names) return Promise.resolve(names);
-    return fetch(new URL("search/names.json", site)).then(function (r) { return r.json(); })
-      .then(function (data) { names = data; return names; });
+    if (!loading) {
+      loading = fetch(new URL("search/names.json", site)).then(function (r) { return r.json(); })
+        .then(function (data) { names = data; return names; }, function (error) { loading = null; throw error; });
+    }
+    return loading;
   }
 
   function show(input, list) {
