@@ -17,8 +17,7 @@ from pathlib import Path
 from . import checks, pages
 from .appendix import Site
 from .dataset import Dataset
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+from .render import TEMPLATES
 
 Key = tuple[str, str]  # (kind, id) of a record
 Graph = dict[Key, set[Key]]
