@@ -7,11 +7,12 @@
     if (!form) return;
     var rounds = Array.prototype.slice.call(document.querySelectorAll(".peace-round"));
     var marks = {};
-    // A mark's address ends in its round's id: ../rounds/ID/
-    document.querySelectorAll(".peace-timeline a").forEach(function (m) {
-      var parts = m.getAttribute("href").split("/");
-      marks[parts[parts.length - 2]] = m;
-    });
+    // A round's address ends in its id (../rounds/ID/), in the drawing and in the list alike.
+    function idOf(link) {
+      var parts = link.getAttribute("href").split("/");
+      return parts[parts.length - 2];
+    }
+    document.querySelectorAll(".peace-timeline a").forEach(function (m) { marks[idOf(m)] = m; });
     var params = new URLSearchParams(window.location.search);
     ["actor", "point"].forEach(function (name) {
       var wanted = params.get(name);
@@ -28,7 +29,7 @@
         var ok = (!actor || el.dataset.actors.split(" ").indexOf(actor) >= 0) &&
                  (!point || el.dataset.points.split(" ").indexOf(point) >= 0);
         el.hidden = !ok;
-        var mark = marks[el.dataset.id];
+        var mark = marks[idOf(el.querySelector("a[href*='rounds/']"))];
         if (mark) mark.style.display = ok ? "" : "none";
         if (ok) shown += 1;
       });
