@@ -36,7 +36,8 @@ _MEASURED = ("import resource, subprocess, sys\n"
              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
              "sys.exit(code)\n")
 
-# Writes the Markdown the hooks would serve, with the package's own functions (present in old and new code).
+# Writes the Markdown and files the hooks would serve, with the package's own functions (present in old and new code),
+# so the plain build writes the same site.
 _EXPORT = ("import sys\nfrom pathlib import Path\nfrom peace import dataset, pages\n"
            "root, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
            "data = dataset.load(root)\n"
@@ -48,7 +49,8 @@ _EXPORT = ("import sys\nfrom pathlib import Path\nfrom peace import dataset, pag
            "    if f.is_file():\n"
            "        rel = f.relative_to(root / 'docs').as_posix()\n"
            "        put(rel, pages.fill_markers(f.read_text(), rel, data) if f.suffix == '.md' else f.read_bytes())\n"
-           "for g in [*pages.record_pages(data), *pages.downloads(data, 'http://127.0.0.1:8000/', 'Site')]:\n"
+           "api = getattr(pages, 'api_pages', lambda data: [])(data)  # the per-record JSON, where the code has it\n"
+           "for g in [*pages.record_pages(data), *pages.downloads(data, 'http://127.0.0.1:8000/', 'Site'), *api]:\n"
            "    put(g.path, g.content)\n")
 
 
