@@ -29,7 +29,7 @@ test: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE_TMP)
 	$(MAKE) --no-print-directory linkcheck
 	$(MAKE) --no-print-directory lint
-	PEACE_SITE=$(SITE_TMP) $(BIN)/python -m pytest
+	PEACE_SITE=$(SITE_TMP) $(BIN)/python -m pytest -n auto --dist loadscope
 
 # Every internal link and anchor of the site built by `make test`, checked offline.
 linkcheck: $(BIN)/.installed
