@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,20 +68,22 @@ def record_file(dataset: Dataset, kind: str, record: Any, site_url: str) -> dict
             "names": {k: dict(sorted(v.items())) for k, v in sorted(names.items())}}
 
 
-def files(dataset: Dataset, site_url: str) -> dict[str, str]:
-    """Path under the site -> content, for every file of api/v1/."""
+def files(dataset: Dataset, site_url: str, exported: dict[str, str] | None = None) -> dict[str, str]:
+    """Path under the site -> content, for every file of api/v1/. Its JSON of each kind and of all kinds is the
+    same as export/'s: pass `exported` (export.files) when it is made anyway, and it is not made twice."""
+    exported = exported if exported is not None else export.files(dataset)
     out: dict[str, str] = {}
     for name, kind in export.KINDS.items():
-        out[kind_path(kind, "json")] = _json(export.records(dataset, kind))
+        out[kind_path(kind, "json")] = exported[f"{export.FOLDER}/{name}.json"]
         out[kind_path(kind, "csv")] = export.CSVS[name](dataset)
         for record_id, record in sorted(dataset.by_kind(kind).items()):
-            out[record_path(kind, record_id)] = _json(record_file(dataset, kind, record, site_url))
-    out[f"{FOLDER}/all.json"] = _json({name: export.records(dataset, kind) for name, kind in export.KINDS.items()})
+            out[record_path(kind, record_id)] = export.to_json(record_file(dataset, kind, record, site_url))
+    out[f"{FOLDER}/all.json"] = exported[f"{export.FOLDER}/all.json"]
     for name in ("positions", "roles"):
         out[f"{FOLDER}/{name}.csv"] = export.CSVS[name](dataset)
     for schema in sorted(schemas.SCHEMA_DIR.glob("*.schema.json")):
         out[f"{FOLDER}/schemas/{schema.name}"] = schema.read_text(encoding="utf-8")
-    out[INDEX] = _json(index(dataset, sorted(out)))
+    out[INDEX] = export.to_json(index(dataset, sorted(out)))
     return out
 
 
@@ -144,7 +145,3 @@ def fields(schema: Any, prefix: str = "") -> Iterator[str]:
             yield from fields(sub, prefix)
     for key in ("then", "else"):
         yield from fields(schema.get(key), prefix)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"

@@ -63,8 +63,9 @@ def _record_pages(dataset: Dataset, only: Collection[tuple[str, str]] | None) ->
 
 def downloads(dataset: Dataset, site_url: str, site_name: str) -> list[Generated]:
     """The API, the older export/ paths, the feeds and the calendar: files served as they are, not pages."""
-    out = [Generated(path, content, None) for path, content in api.files(dataset, site_url).items()]
-    out += [Generated(path, content, None) for path, content in export.files(dataset).items()]
+    exported = export.files(dataset)
+    out = [Generated(path, content, None) for path, content in api.files(dataset, site_url, exported).items()]
+    out += [Generated(path, content, None) for path, content in exported.items()]
     out.append(Generated(feed.PATH, feed.atom(dataset, site_url, site_name), None))
     out.append(Generated(feed.EVENTS_PATH, feed.events(dataset, site_url, site_name), None))
     out.append(Generated(names.PATH, names.index(dataset), None))
