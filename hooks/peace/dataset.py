@@ -61,6 +61,11 @@ class Dataset:
         """Every cross-reference, indexed once (build after loading: the records must not change after)."""
         return crossref.build(self)
 
+    @cached_property
+    def newest_rounds(self) -> list[model.Round]:
+        """Every event, newest first: every round page asks for it (as for `refs`, built once)."""
+        return sorted(self.rounds.values(), key=lambda r: (r.day, r.id), reverse=True)
+
     def last_reviewed(self) -> str:
         return self._last_reviewed
 
@@ -140,17 +145,22 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     if not folder.is_dir():
         return []
     files = []
-    for path in sorted(folder.iterdir()):
+    # The folder is inside the project and no link, so an entry of it that is no link is inside too: the
+    # entries' own types (one scan, no call per file) are all there is to check.
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        path = Path(entry.path)
         rel = path.relative_to(root).as_posix()
         if path.name.startswith(".") or path.name == "README.md":
             continue
-        if _linked(path, root):
+        if entry.is_symlink():
             problems.append(Problem(rel, 1, "", "is a symbolic link; commit the record file itself"))
-        elif path.is_dir():
+        elif entry.is_dir(follow_symlinks=False):
             problems.append(Problem(rel, 1, "", "folders inside a record folder are not read; move its records up"))
         elif path.suffix != ".yml":
             problems.append(Problem(rel, 1, "", "only .yml record files belong in this folder"))
-        elif not path.is_file():  # reading a pipe would hang the build
+        elif not entry.is_file(follow_symlinks=False):  # reading a pipe would hang the build
             problems.append(Problem(rel, 1, "", "is not a regular file (a device, pipe or socket); remove it"))
         elif not model.SLUG.fullmatch(path.stem):
             problems.append(Problem(rel, 1, "", f"file name '{path.stem}' must be a lowercase slug (a-z, 0-9, hyphens): "

@@ -46,7 +46,7 @@ def page(dataset: Dataset, r: Round) -> str:
 
 
 def newest_first(dataset: Dataset) -> list[Round]:
-    return sorted(dataset.rounds.values(), key=lambda r: (r.day, r.id), reverse=True)
+    return dataset.newest_rounds
 
 
 def index(dataset: Dataset, path: str) -> str:
