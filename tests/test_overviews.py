@@ -25,7 +25,15 @@ def test_timeline_draws_and_lists_every_round_once_in_date_order(minimal_site: P
     assert html.index("2026-01-sample-city") < html.index("2026-02-sample-city")
     assert '<a href="../rounds/2026-02-sample-city/" class="peace-mark--announced"' in svg  # postponed: hollow
     assert 'class="peace-round peace-postponed"' in html and "<strong>(postponed)</strong>" in html
-    assert 'data-actors="northland ada-example"' in html and 'data-points="border"' in html
+    # The filter's data: each event names its actors and points by their place in the two lists.
+    def options(name: str) -> list[str]:
+        start = html.index(f'<select name="{name}">')
+        return ["", *re.findall(r'<option value="([^"]+)">', html[start:html.index("</select>", start)])]
+    lists = {name: options(name) for name in ("actor", "point")}
+    first = re.search(r'class="peace-round peace-held" data-actors="([0-9 ]*)" data-points="([0-9 ]*)"', html)
+    assert first is not None
+    assert [lists["actor"][int(n)] for n in first.group(1).split()] == ["northland", "ada-example"]
+    assert [lists["point"][int(n)] for n in first.group(2).split()] == ["border"]
 
 
 def test_status_grid_cells_link_to_where_the_move_is_sourced(minimal_site: Path) -> None:

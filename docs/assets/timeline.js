@@ -21,13 +21,16 @@
         select.value = wanted;
       }
     });
+    // An event names its actors and points by their place in the lists (data-actors="3 17"); 0 is "all".
+    function names(el, list, chosen) {
+      return chosen === 0 || el.dataset[list].split(" ").indexOf(String(chosen)) >= 0;
+    }
     function apply() {
-      var actor = form.elements.actor.value;
-      var point = form.elements.point.value;
+      var actor = form.elements.actor.selectedIndex;
+      var point = form.elements.point.selectedIndex;
       var shown = 0;
       rounds.forEach(function (el) {
-        var ok = (!actor || el.dataset.actors.split(" ").indexOf(actor) >= 0) &&
-                 (!point || el.dataset.points.split(" ").indexOf(point) >= 0);
+        var ok = names(el, "actors", actor) && names(el, "points", point);
         el.hidden = !ok;
         var mark = marks[idOf(el.querySelector("a[href*='rounds/']"))];
         if (mark) mark.style.display = ok ? "" : "none";
