@@ -2,9 +2,9 @@
 
 Every string from a record goes through here on its way into a page: HTML is
 entity-escaped (so no tag, comment or attribute survives) and every character
-Markdown or its extensions give meaning to is backslash-escaped (so no link,
-image, heading, table, footnote or attribute list can be opened). Whitespace
-is folded, so a value can never start a new block.
+that can open Markdown syntax where it stands is backslash-escaped (so no link,
+image, heading, list, rule, table, footnote or attribute list can be opened).
+Whitespace is folded, so a value can never start a new block.
 """
 from __future__ import annotations
 
@@ -19,16 +19,25 @@ class Md(str):
     """Markdown produced by this package, safe to place on a page as it is."""
 
 
-# Python-Markdown's escapable characters, plus '|' from its tables extension.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_SPACE = re.compile(r"\s+")
+# Characters Python-Markdown and its extensions read as syntax wherever they stand ('|': tables), each behind
+# a backslash; and what HTML gives meaning to, as entities, as html.escape(quote=False) writes them. One pass.
+_SPECIAL = "\\`*_{}[]#+!|"
+_INERT = str.maketrans({**{c: "\\" + c for c in _SPECIAL}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Python-Markdown's other escapable characters open syntax only where a line starts, and a value may start one:
+# a list item ('- ', '1. ') or a rule ('---'). Elsewhere '-', '.', '(' and ')' are text: with '[' and ']'
+# escaped no link can take the parentheses. (Escaping every '.' and '-' cost a quarter of the Markdown work.)
+_LEADING = re.compile(r"-|[0-9]+\.")
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s<>\"'`\\{}|^]*)?$")
 
 
 def inline(value: object) -> Md:
     """One line of literal text."""
-    text = _SPACE.sub(" ", str(value)).strip()
-    return Md(html.escape(_SPECIAL.sub(r"\\\1", text), quote=False))
+    # split() folds runs of whitespace as `\s+` does (str.isspace()), and strips both ends.
+    text = " ".join(str(value).split()).translate(_INERT)
+    lead = _LEADING.match(text)
+    if lead:
+        text = text[:lead.end() - 1] + "\\" + text[lead.end() - 1:]
+    return Md(text)
 
 
 def block(value: object) -> Md:

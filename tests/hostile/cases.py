@@ -132,6 +132,8 @@ SUMMARY = "\n\n".join([
     JINJA, ATTR_LIST, "!!! danger \"an admonition from data\"\n    indented text", "    four spaces: code?",
     "- a list item\n1. numbered", "> a blockquote", "[TOC]", "*[HTML]: abbreviation", "Term\n: definition",
     "line with trailing backslash \\", "---",
+    # What opens a list or a rule only at the start of a line; elsewhere '-', '.' and '()' stay unescaped.
+    "1986. A year that starts a paragraph", "+ a plus item", "* a star item", "- - -", "2) parenthesis (x)",
 ])
 
 
@@ -155,7 +157,8 @@ INERT: list[Inert] = [
                                      ("<b onmouseover=alert('moved')>moved</b> | cell | " + FOOTNOTE_REF,)),),
           (ROUND_PAGE, "sticking-points/border/")),
     Inert("round-outcome", (Field(ROUND, "text: They agreed to meet again.", "text: %s",
-                                  (f"{COMMENT} {FOOTNOTE_REF} {FILE_LINK}",)),), (ROUND_PAGE,)),
+                                  # it starts a list item on the page: "1." would open a list inside it
+                                  (f"1. {COMMENT} {FOOTNOTE_REF} {FILE_LINK} (x) - y",)),), (ROUND_PAGE,)),
     Inert("round-quote", (Field(ROUND, "text: We made progress.", "text: %s",
                                 ("</blockquote><script>alert('quote')</script>\" — said",)),),
           (ROUND_PAGE, "actors/ada-example/")),
