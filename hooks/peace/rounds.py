@@ -97,5 +97,10 @@ def last_event(dataset: Dataset) -> Round | None:
 def coverage(dataset: Dataset, path: str) -> str:
     """What period the record covers, computed from the data."""
     rounds = list(dataset.rounds.values())
-    return render("coverage.md.j2", dataset, path, first=rounds[0] if rounds else None, last=last_event(dataset),
+    last = last_event(dataset)
+    # A side's stance can be reported after the last event (a truce declared, say): the record reaches that far.
+    newest = max(((pos.as_of, point) for point in dataset.points.values() for pos in point.positions),
+                 key=lambda pair: pair[0], default=None)
+    later = newest if newest and last and newest[0] > (last.end or last.start) else None
+    return render("coverage.md.j2", dataset, path, first=rounds[0] if rounds else None, last=last, later=later,
                   reviewed=dataset.last_reviewed())
