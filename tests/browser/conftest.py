@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -86,25 +87,45 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-def guarded_page(browser: object, base_url: str, **options: object) -> object:
-    """A page in a fresh context (1280×800 unless `options` say otherwise); `page.foreign_requests` lists
-    every address it asked of another host, each aborted."""
-    own = urlsplit(base_url).netloc
-    context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **options})  # type: ignore[attr-defined]
-    foreign: list[str] = []
+def _elsewhere(own: str) -> re.Pattern[str]:
+    """Every http(s) or ws(s) address on a host other than `own`. Chromium matches it itself, so the
+    site's own requests go straight through instead of each waiting on a round trip to this process."""
+    return re.compile(r"^(?:https?|wss?)://(?!" + re.escape(own) + r"(?:[/?#]|$))")
 
+
+def _guard(own: str, lists: list[list[str]]) -> Callable[[object], None]:
+    """A route handler that aborts a request to another host than `own`, noting it in each of `lists`."""
     def guard(route: object) -> None:
         address = route.request.url  # type: ignore[attr-defined]
         if urlsplit(address).scheme in ("http", "https", "ws", "wss") and urlsplit(address).netloc != own:
-            foreign.append(address)
+            for foreign in lists:
+                foreign.append(address)
             route.abort()  # type: ignore[attr-defined]
             return
         route.continue_()  # type: ignore[attr-defined]
+    return guard
 
-    context.route("**/*", guard)
-    tab = context.new_page()
-    tab.foreign_requests = foreign
-    return tab
+
+def guarded_tabs(browser: object, base_url: str, count: int, **options: object) -> list[object]:
+    """`count` pages in one fresh context (1280×800 unless `options` say otherwise): cheaper than a context
+    each, for pages that need not be first visits (they share what the site stores, its palette for one).
+    Each `page.foreign_requests` lists every address that page (or a worker it started) asked of another
+    host, each aborted."""
+    own = urlsplit(base_url).netloc
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **options})  # type: ignore[attr-defined]
+    tabs = [context.new_page() for _ in range(count)]  # type: ignore[attr-defined]
+    for tab in tabs:
+        tab.foreign_requests = []
+        tab.route(_elsewhere(own), _guard(own, [tab.foreign_requests]))
+    # What no page's route sees (a service worker's request, say) counts against every page.
+    context.route(_elsewhere(own), _guard(own, [tab.foreign_requests for tab in tabs]))
+    return tabs
+
+
+def guarded_page(browser: object, base_url: str, **options: object) -> object:
+    """A page in a fresh context (1280×800 unless `options` say otherwise); `page.foreign_requests` lists
+    every address it asked of another host, each aborted."""
+    return guarded_tabs(browser, base_url, 1, **options)[0]
 
 
 @pytest.fixture
@@ -128,8 +149,16 @@ def in_every_tab(tabs: list[object], script: str, args: list[object] | None = No
     """The value of the async function `script` (JavaScript) run in each tab on that tab's argument, the
     tabs working side by side: each starts before any is awaited."""
     for tab, arg in zip(tabs, args if args is not None else [None] * len(tabs), strict=True):
-        tab.evaluate("([script, arg]) => { window.__peaceRun = (0, eval)(script)(arg); }", [script, arg])  # type: ignore[attr-defined]
+        # Started from a timer: axe works synchronously for seconds, and run inside this evaluate it would
+        # hold the test until it ended, the next tab starting only then.
+        tab.evaluate("([script, arg]) => { window.__peaceRun = new Promise(go => setTimeout(go))"  # type: ignore[attr-defined]
+                     ".then(() => (0, eval)(script)(arg)); }", [script, arg])
     return [tab.evaluate("() => window.__peaceRun") for tab in tabs]  # type: ignore[attr-defined]
+
+
+def add_axe(tabs: list[object], axe: Path) -> None:
+    """axe-core's script run in every tab, as a <script> of its own would run it, the tabs side by side."""
+    in_every_tab(tabs, "async source => { (0, eval)(source); }", [axe.read_text(encoding="utf-8")] * len(tabs))
 
 
 # Material's own palette toggle, to the palette chosen for `(prefers-color-scheme: dark)`: the same

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import guarded_page, in_every_tab, open_at_once
+from .conftest import add_axe, guarded_page, in_every_tab, open_at_once
 
 AXE = Path(__import__("axe_playwright_python").__file__).resolve().parent / "axe.min.js"
 FITTING = ["status-grid/", "positions/", "plans/compare/", "plans/compare/geneva-framework-vs-us-ukraine-20-point-plan/"]
@@ -108,8 +108,7 @@ def overviews(browser, base_url: str) -> dict:
     open_at_once(tabs, [base_url + path for path, _ in wanted])
     seen = {key: {"palette": tab.evaluate("() => document.body.dataset.mdColorScheme"),
                   "foreign": list(tab.foreign_requests)} for key, tab in zip(wanted, tabs, strict=True)}
-    for tab in tabs:
-        tab.add_script_tag(path=str(AXE))
+    add_axe(tabs, AXE)
     # The whole page, the theme's header, search and tabs included, against WCAG 2.2 A and AA.
     for key, result in zip(wanted, in_every_tab(tabs, WCAG_RUN), strict=True):
         seen[key]["axe"] = result

@@ -1,5 +1,5 @@
-"""What a reader meets in the browser: search in every script, no request to another host,
-WCAG 2.2 AA as axe-core measures it, the 404 page, the timeline without script, tables on a phone."""
+"""What a reader meets in the browser: no request to another host, WCAG 2.2 AA as axe-core measures it,
+the 404 page, the timeline without script, tables on a phone (search has test_search.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from peace import dataset
 
-from .conftest import TO_DARK_PALETTE, guarded_page, in_every_tab, open_at_once
+from .conftest import TO_DARK_PALETTE, add_axe, guarded_page, in_every_tab, open_at_once
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = next((ROOT / ".venv").glob("lib/python*/site-packages/axe_playwright_python/axe.min.js"), None)
@@ -20,85 +20,6 @@ PAGE_TYPES = ["", "rounds/", "actors/", "sticking-points/", "sources/", "plans/"
               f"rounds/{next(iter(DATA.rounds))}/", f"actors/{next(iter(DATA.actors))}/",
               f"sticking-points/{next(iter(DATA.points))}/", f"plans/{next(iter(DATA.plans))}/",
               f"sources/{next(iter(DATA.sources))}/"]
-
-
-def _names() -> list[tuple[str, str]]:
-    """(what a reader types, the page it must find first) for every name and alias in the data."""
-    out = []
-    for actor in DATA.actors.values():
-        out += [(name, f"actors/{actor.id}/") for name in (actor.name, *actor.aliases)]
-    for point in DATA.points.values():
-        out += [(name, f"sticking-points/{point.id}/") for name in (point.title, *point.aliases)]
-    return out
-
-
-def _type(page: Any, query: str) -> None:
-    """Type `query` into the search box: search answers key presses, so the last letters are keys."""
-    box = page.locator("input.md-search__input")
-    box.fill(query[:-1])
-    # Playwright types letters off the US layout (Cyrillic) without key events; End sends one.
-    box.press_sequentially(query[-1])
-    box.press("End")
-
-
-# Every name, typed in the page itself: the same input and key events a keyboard sends, without a
-# round trip to the test per letter, so hundreds of names take seconds.
-_EVERY_NAME = """async (pairs) => {
-  const input = document.querySelector('input.md-search__input');
-  const sleep = ms => new Promise(done => setTimeout(done, ms));
-  const first = () => { const a = document.querySelector('.md-search-result__item > a');
-                        return a ? new URL(a.href).pathname : ''; };
-  const missed = [];
-  for (const [query, expected] of pairs) {
-    input.value = query;
-    input.dispatchEvent(new Event('input', {bubbles: true}));
-    input.dispatchEvent(new KeyboardEvent('keyup', {key: query.slice(-1), bubbles: true}));
-    let seen = [null, first()];
-    for (let i = 0; i < 40 && (seen.at(-1) !== seen.at(-2) || !seen.at(-1)); i++) {
-      await sleep(25);
-      seen.push(first());
-    }
-    if (!seen.at(-1).endsWith('/' + expected))
-      missed.push(`${query}: first result ${seen.at(-1) || 'none'}, expected ${expected}`);
-  }
-  return missed;
-}"""
-
-
-def test_every_name_and_alias_finds_its_own_page_first(browser: Any, base_url: str) -> None:
-    names = _names()
-    # Two readers side by side, each with half the names: the waits overlap, the checks are the same.
-    tabs = [guarded_page(browser, base_url) for _ in range(2)]
-    for tab in tabs:
-        tab.goto(base_url)
-        tab.locator(".md-search__input").first.click()
-        _type(tab, "warm up")  # the first query loads the index and the names
-    for tab in tabs:
-        tab.wait_for_selector(".md-search-result__meta:not(:has-text('Initializing'))")
-    share = -(-len(names) // len(tabs))
-    parts = [[list(pair) for pair in names[i:i + share]] for i in range(0, len(names), share)]
-    missed = [line for found in in_every_tab(tabs[:len(parts)], _EVERY_NAME, parts) for line in found]
-    for tab in tabs:
-        tab.context.close()
-    assert sum(map(len, parts)) == len(names)
-    assert not missed, f"{len(missed)} of {len(names)} names do not find their page first:\n" + "\n".join(missed)
-
-
-# A few names typed key by key, as a reader does, in Latin, Ukrainian and Russian.
-TYPED = ["Rustem Umerov", "Умєров", "Зеленський", "Зеленский", "Witkov", "ОАЕ", "US", "ЗАЕС",
-         "Territory: Donbas and the line of control"]
-
-
-@pytest.mark.parametrize("query", TYPED)
-def test_typed_names_find_their_page_first(page: Any, base_url: str, query: str) -> None:
-    expected = dict(_names()).get(query)
-    assert expected, f"{query!r} is no longer a name in the data"
-    page.goto(base_url)
-    page.locator(".md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(query)
-    page.locator("input.md-search__input").press("End")
-    page.wait_for_function("e => { const a = document.querySelector('.md-search-result__item > a');"
-                           " return a && new URL(a.href).pathname.endsWith('/' + e); }", arg=expected, timeout=5000)
 
 
 # The site's own palette switch ends in the palette a dark system chooses: the dark test switches the
@@ -138,12 +59,12 @@ AXE_RUN = "tags => axe.run(document, {runOnly: %s, resultTypes: ['violations']})
 def visits(browser: Any, base_url: str) -> dict[str, Any]:
     """Every kind of page, each opened once in a fresh context until the network is idle: the addresses it
     asked of other hosts; then axe in the light palette and, switched to the dark one, axe again."""
+    # A context each, not tabs of one: a page must not find what another stored (the palette, say).
     tabs = [guarded_page(browser, base_url, color_scheme="light") for _ in PAGE_TYPES]
     open_at_once(tabs, [base_url + path for path in PAGE_TYPES])
     out: dict[str, Any] = {"foreign": {path: list(tab.foreign_requests) for path, tab in zip(PAGE_TYPES, tabs, strict=True)}}
     if AXE is not None:
-        for tab in tabs:
-            tab.add_script_tag(path=str(AXE))
+        add_axe(tabs, AXE)
         out["light"] = in_every_tab(tabs, AXE_RUN % LIGHT_RULES, [WCAG] * len(tabs))
         for tab in tabs:
             tab.emulate_media(color_scheme="dark")
