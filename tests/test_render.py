@@ -92,9 +92,9 @@ def test_coverage_names_a_position_newer_than_the_last_event_only_when_there_is_
 
     from peace import rounds
 
-    assert "newest dated position of a side is later: of 5 January 2026" in rounds.coverage(DATA, "index.md")
+    assert "newest position of a side is dated later, 5 January 2026, on" in rounds.coverage(DATA, "index.md")
     shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
     border = tmp_path / "data/sticking-points/border.yml"
     border.write_text(border.read_text(encoding="utf-8").replace("as_of: 2026-01-05", "as_of: 2026-01-02"), encoding="utf-8")
     text = rounds.coverage(dataset.load(tmp_path), "index.md")
-    assert "newest dated position" not in text and "Nothing later is recorded here" in text
+    assert "newest position" not in text and "Nothing later is recorded here" in text
