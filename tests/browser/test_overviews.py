@@ -1,12 +1,16 @@
 """The overviews in Chromium: they fit the screen, link every event and place, and ask nothing of other hosts."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from peace import dataset
 
 from .conftest import add_axe, guarded_page, in_every_tab, open_at_once
 
+DATA = dataset.load(Path(__file__).resolve().parents[2])
 AXE = Path(__import__("axe_playwright_python").__file__).resolve().parent / "axe.min.js"
 FITTING = ["status-grid/", "positions/", "plans/compare/", "plans/compare/geneva-framework-vs-us-ukraine-20-point-plan/"]
 OVERVIEWS = ["timeline/", "status-grid/", "positions/", "plans/compare/", "map/"]
@@ -71,6 +75,25 @@ def test_the_timeline_filter_narrows_drawing_and_list_together(page, base_url: s
     shown_marks = page.locator("svg.peace-timeline a:visible").count()
     shown_rounds = page.locator(".peace-round:visible").count()
     assert 0 < shown_marks == shown_rounds < total
+
+
+# A filter chosen in the address: the list and the drawing then hold exactly the events of the data that
+# involve that actor or that sticking point, neither more nor fewer.
+FILTERS = [("actor", "kirill-dmitriev", lambda r, chosen: chosen in r.participants),
+           ("point", "territory-donbas", lambda r, chosen: chosen in {m.point for m in r.sticking_points})]
+SHOWN = """sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length)
+  .map(e => e.getAttribute('href').split('/').at(-2))"""
+
+
+@pytest.mark.parametrize(("name", "chosen", "involves"), FILTERS, ids=[f[0] for f in FILTERS])
+def test_the_timeline_filter_keeps_exactly_the_events_involved(page, base_url: str, name: str, chosen: str,
+                                                               involves: Callable[[Any, str], bool]) -> None:
+    expected = sorted(r.id for r in DATA.rounds.values() if involves(r, chosen))
+    page.goto(f"{base_url}timeline/?{name}={chosen}")
+    assert page.locator(f"form.peace-filter select[name={name}]").input_value() == chosen
+    assert 0 < len(expected) < len(DATA.rounds)
+    assert sorted(page.evaluate(SHOWN, ".peace-round a[href*='rounds/']")) == expected
+    assert sorted(page.evaluate(SHOWN, "svg.peace-timeline a")) == expected
 
 
 def test_the_map_links_every_place(page, base_url: str) -> None:
