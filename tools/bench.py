@@ -2,8 +2,10 @@
 
 For each scale the real data is multiplied (tools/scale_data.py: every kind
 together, cross-references like the real ones) and built `--runs` times with the
-hooks; then the same Markdown, written by the package's own functions, is built
-by plain MkDocs without hooks, and the ratio of the two is printed. With
+hooks, each build followed by one of the same Markdown (written by the package's
+own export) with plain MkDocs, without hooks; the ratio of the two is printed, of
+the least wall time and of the least processor time (user and system), which
+moves less with the state of the disk. With
 `--baseline REF` the same data is built by the code at REF too, in one run, so
 the figures sit side by side on the same machine.
 """
@@ -30,10 +32,12 @@ from peace.build import plain_config  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ("mkdocs.yml", "docs", "hooks", "schemas")
 
-# Runs a command and reports the peak memory of it and its children, in KiB, on stderr's last line.
+# Runs a command and reports the peak memory of it and its children, in KiB, and their processor time
+# (user and system), in seconds, on stderr's last line.
 _MEASURED = ("import resource, subprocess, sys\n"
              "code = subprocess.run(sys.argv[1:]).returncode\n"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+             "used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+             "print(used.ru_maxrss, used.ru_utime + used.ru_stime, file=sys.stderr)\n"
              "sys.exit(code)\n")
 
 # Writes the Markdown and files the hooks would serve, with the package's own functions (present in old and new code),
@@ -65,16 +69,20 @@ class Result:
     search_kib: float
     plain: float
     largest: str  # the page of max_kib
+    cpu: float  # least processor time of a hooked build, user and system
+    plain_cpu: float  # the same for the plain builds
 
 
-def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float | None = None) -> tuple[float, float]:
+def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak MiB and processor seconds of `cmd`."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _MEASURED, *cmd], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout)
     seconds = time.perf_counter() - start
     if done.returncode:
         sys.exit(f"failed in {cwd}: {' '.join(cmd)}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
-    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
+    peak, cpu = done.stderr.strip().splitlines()[-1].split()
+    return seconds, int(peak) / 1024, float(cpu)
 
 
 def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
@@ -88,22 +96,32 @@ def measure(code: Path, data: Path, work: Path, runs: int) -> Result:
         shutil.copytree(data / name, project / name)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
-    times, peak = [], 0.0
-    for _ in range(runs):
-        shutil.rmtree(project / "site", ignore_errors=True)
-        seconds, mib = _run([*mkdocs, str(project / "site")], project, env)
-        times.append(seconds)
-        peak = max(peak, mib)
-    by_page = {p.relative_to(project / "site").as_posix(): p.stat().st_size / 1024 for p in (project / "site").rglob("*.html")}
-    sizes = list(by_page.values())
     plain_dir = work / "plain"
     shutil.rmtree(plain_dir, ignore_errors=True)
-    subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(plain_dir)], env=env, check=True)
-    (plain_dir / "mkdocs.yml").write_text(plain_config(project), encoding="utf-8")
-    plain = min(_run([*mkdocs, str(plain_dir / "site")], plain_dir, {**env, "PYTHONPATH": ""})[0] for _ in range(runs))
+    if (project / "hooks/peace/build.py").is_file():  # the code's own export, byte for byte what its hooks serve
+        subprocess.run([sys.executable, "-m", "peace", "build", str(plain_dir)], cwd=project, env=env, check=True,
+                       capture_output=True)
+    else:
+        subprocess.run([sys.executable, "-c", _EXPORT, str(project), str(plain_dir)], env=env, check=True)
+        (plain_dir / "mkdocs.yml").write_text(plain_config(project), encoding="utf-8")
+    times, cpus, plains, plain_cpus, peak = [], [], [], [], 0.0
+    # Hooked and plain builds take turns, so both meet the same state of the disk and its cache.
+    for _ in range(runs):
+        shutil.rmtree(project / "site", ignore_errors=True)
+        seconds, mib, cpu = _run([*mkdocs, str(project / "site")], project, env)
+        times.append(seconds)
+        cpus.append(cpu)
+        peak = max(peak, mib)
+        shutil.rmtree(plain_dir / "site", ignore_errors=True)
+        seconds, _, cpu = _run([*mkdocs, str(plain_dir / "site")], plain_dir, {**env, "PYTHONPATH": ""})
+        plains.append(seconds)
+        plain_cpus.append(cpu)
+    by_page = {p.relative_to(project / "site").as_posix(): p.stat().st_size / 1024 for p in (project / "site").rglob("*.html")}
+    sizes = list(by_page.values())
     records = sum(1 for n in ("data", "seeds") for _ in (project / n).rglob("*.yml"))
     return Result(records, len(sizes), times, peak, statistics.mean(sizes), max(sizes),
-                  (project / "site/search/search_index.json").stat().st_size / 1024, plain, max(by_page, key=by_page.__getitem__))
+                  (project / "site/search/search_index.json").stat().st_size / 1024, min(plains),
+                  max(by_page, key=by_page.__getitem__), min(cpus), min(plain_cpus))
 
 
 def heavy_file(code: Path, work: Path, citations: int = 20_000) -> float:
@@ -130,7 +148,7 @@ def heavy_file(code: Path, work: Path, citations: int = 20_000) -> float:
     before, rest = text.split("outcomes:\n", 1)
     path.write_text(before + rest[rest.index("quotes:\n"):] + "outcomes:\n" + many, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
-    seconds, _ = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+    seconds, _, _ = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
                        str(project / "site")], project, env, timeout=600)
     return seconds
 
@@ -138,12 +156,14 @@ def heavy_file(code: Path, work: Path, citations: int = 20_000) -> float:
 def _table(label: str, results: dict[int, Result]) -> None:
     print(f"\n{label}")
     print(f"{'scale':>6} {'records':>8} {'pages':>7} {'min s':>7} {'median s':>9} {'peak MiB':>9} "
-          f"{'mean KiB':>9} {'max KiB':>8} {'index KiB':>10} {'plain s':>8} {'hooked/plain':>13}")
+          f"{'mean KiB':>9} {'max KiB':>8} {'index KiB':>10} {'plain s':>8} {'hooked/plain':>13} "
+          f"{'cpu s':>6} {'plain cpu s':>12} {'cpu ratio':>10}")
     for k, r in results.items():
         best = min(r.times)
         print(f"{'x' + str(k):>6} {r.records:>8,} {r.pages:>7,} {best:>7.1f} {statistics.median(r.times):>9.1f} "
               f"{r.peak_mib:>9.0f} {r.mean_kib:>9.1f} {r.max_kib:>8.0f} {r.search_kib:>10,.0f} {r.plain:>8.1f} "
-              f"{best / r.plain:>12.2f}x  largest: {r.largest}")
+              f"{best / r.plain:>12.2f}x {r.cpu:>6.1f} {r.plain_cpu:>12.1f} {r.cpu / r.plain_cpu:>9.2f}x  "
+              f"largest: {r.largest}")
     scales = sorted(results)
     for a, b in zip(scales, scales[1:], strict=False):
         ta, tb = min(results[a].times), min(results[b].times)
