@@ -5,11 +5,12 @@ and review the diff.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT
-from peace import dataset, pages
+from peace import dataset, pages, rounds
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATA = dataset.load(FIXTURES / "minimal")
@@ -88,10 +89,6 @@ def test_a_source_address_is_linked_the_same_way_everywhere() -> None:
 
 
 def test_coverage_names_a_position_newer_than_the_last_event_only_when_there_is_one(tmp_path: Path) -> None:
-    import shutil
-
-    from peace import rounds
-
     assert "newest position of a side is dated later, 5 January 2026, on" in rounds.coverage(DATA, "index.md")
     shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
     border = tmp_path / "data/sticking-points/border.yml"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -78,17 +79,14 @@ def timeline(dataset: Dataset, path: str) -> str:
     drawing = timeline_svg.draw(rounds, lambda r: page_url(path, page_path("round", r.id)))
     return render("timeline.md.j2", dataset, path, months=months, actors=actors, points=points, drawing=drawing,
                   parties=parties, point_ids=lambda r: sorted({m.point for m in r.sticking_points}),
-                  places=_places, actor_places=_numbered(actors), point_places=_numbered([p.id for p in points]),
+                  actor_places=_places(actors), point_places=_places([p.id for p in points]),
                   legend=timeline_svg.legend(rounds), names=lambda ids: ", ".join(dataset.actors[i].name for i in ids))
 
 
-def _numbered(ids: list[str]) -> dict[str, int]:
-    """Each id's place in a filter's list of options: 1 is the first after "all"."""
-    return {record_id: n for n, record_id in enumerate(ids, start=1)}
-
-
-def _places(ids: list[str], numbered: dict[str, int]) -> Md:
-    return Md(" ".join(str(numbered[i]) for i in ids))
+def _places(options: list[str]) -> Callable[[list[str]], Md]:
+    """Ids written as their places in a filter's list of `options`: 1 is the first after "all"."""
+    place = {record_id: n for n, record_id in enumerate(options, start=1)}
+    return lambda ids: Md(" ".join(str(place[i]) for i in ids))
 
 
 def page_url(path: str, target: str) -> str:

@@ -45,12 +45,8 @@ def page(dataset: Dataset, r: Round) -> str:
                   status=status_text(dataset)(r))
 
 
-def newest_first(dataset: Dataset) -> list[Round]:
-    return dataset.newest_rounds
-
-
 def index(dataset: Dataset, path: str) -> str:
-    return render("rounds-index.md.j2", dataset, path, rounds=newest_first(dataset), status=status_text(dataset))
+    return render("rounds-index.md.j2", dataset, path, rounds=dataset.newest_rounds, status=status_text(dataset))
 
 
 NOT_HELD = ("planned", "postponed", "cancelled")
@@ -58,13 +54,13 @@ NOT_HELD = ("planned", "postponed", "cancelled")
 
 def latest(dataset: Dataset, path: str, count: int = 5) -> str:
     """The newest events that took place, with who took part, for the home page."""
-    held = [r for r in newest_first(dataset) if r.status == "held"][:count]
+    held = [r for r in dataset.newest_rounds if r.status == "held"][:count]
     return render("latest.md.j2", dataset, path, rounds=held, parties=parties)
 
 
 def announced(dataset: Dataset, path: str, count: int = 5) -> str:
     """The newest events announced and not held, listed apart from those that were."""
-    rounds = [r for r in newest_first(dataset) if r.status in NOT_HELD][:count]
+    rounds = [r for r in dataset.newest_rounds if r.status in NOT_HELD][:count]
     return render("announced.md.j2", dataset, path, rounds=rounds, status=status_text(dataset))
 
 
@@ -91,7 +87,7 @@ def status_text(dataset: Dataset) -> Callable[[Round], str]:
 
 def last_event(dataset: Dataset) -> Round | None:
     """The newest event that took place: where the record stops."""
-    return next((r for r in newest_first(dataset) if r.status == "held"), None)
+    return next((r for r in dataset.newest_rounds if r.status == "held"), None)
 
 
 def coverage(dataset: Dataset, path: str) -> str:
